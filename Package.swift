@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "integration-registry",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "integration-registry", targets: ["integration-registry"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "RegistryDomain"),
+        .target(
+            name: "RegistrySQLite",
+            dependencies: [
+                "RegistryDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "RegistryApp",
+            dependencies: [
+                "RegistryDomain",
+                "RegistrySQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "integration-registry",
+            dependencies: [
+                "RegistryApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
+        .testTarget(
+            name: "RegistrySQLiteTests",
+            dependencies: ["RegistrySQLite", "RegistryDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "RegistryAppTests",
+            dependencies: [
+                "RegistryApp",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

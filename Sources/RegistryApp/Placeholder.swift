@@ -1,0 +1,3 @@
+import Hummingbird
+import RegistrySQLite
+public enum P3 {}

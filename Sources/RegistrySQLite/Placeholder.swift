@@ -1,0 +1,3 @@
+import RegistryDomain
+import GRDB
+public enum P2 {}

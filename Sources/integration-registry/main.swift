@@ -1,0 +1,3 @@
+import RegistryApp
+import ArgumentParser
+print("x")
