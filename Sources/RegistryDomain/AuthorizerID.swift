@@ -1,0 +1,7 @@
+/// The identifier of an authorizer (7 lowercase alphanumerics, as AWS issues them).
+public struct AuthorizerID: EntityIdentifier {
+    public static let generatedLength = 7
+    public let rawValue: String
+
+    public init(uncheckedRawValue: String) { self.rawValue = uncheckedRawValue }
+}

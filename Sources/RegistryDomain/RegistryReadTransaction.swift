@@ -1,0 +1,63 @@
+/// Read access to the registry inside one consistent snapshot (the store port, read side).
+///
+/// Implementations throw only ``RegistryError`` (``RegistryError/Code/serviceUnavailable`` or
+/// ``RegistryError/Code/internalFailure`` when the storage itself fails).
+public protocol RegistryReadTransaction {
+    /// The API with this id, or `nil`.
+    func api(_ id: APIID) throws -> API?
+    /// A page of APIs in creation order, filtered.
+    func apis(_ page: PageRequest, filter: APIFilter) throws -> Page<API>
+
+    /// The route with this id in this API, or `nil`.
+    func route(_ id: RouteID, in api: APIID) throws -> Route?
+    /// A page of the API's routes in creation order.
+    func routes(of api: APIID, _ page: PageRequest) throws -> Page<Route>
+    /// How many routes the API has.
+    func routeCount(of api: APIID) throws -> Int
+    /// The route of the API whose key has this conflict key, if any.
+    func route(withConflictKey conflictKey: String, in api: APIID) throws -> RouteID?
+    /// The routes of the API that target this integration.
+    func routes(targeting integration: IntegrationID, in api: APIID) throws -> [RouteID]
+    /// The routes of the API that use this authorizer.
+    func routes(usingAuthorizer authorizer: AuthorizerID, in api: APIID) throws -> [RouteID]
+
+    /// The integration with this id in this API, or `nil`.
+    func integration(_ id: IntegrationID, in api: APIID) throws -> Integration?
+    /// A page of the API's integrations in creation order.
+    func integrations(of api: APIID, _ page: PageRequest) throws -> Page<Integration>
+    /// How many integrations the API has.
+    func integrationCount(of api: APIID) throws -> Int
+
+    /// The stage with this name in this API, or `nil`.
+    func stage(_ name: StageName, in api: APIID) throws -> Stage?
+    /// A page of the API's stages in creation order.
+    func stages(of api: APIID, _ page: PageRequest) throws -> Page<Stage>
+    /// Every stage of the API that deploys automatically.
+    func autoDeployStages(of api: APIID) throws -> [Stage]
+    /// How many stages the API has.
+    func stageCount(of api: APIID) throws -> Int
+    /// The stages of the API that serve this deployment.
+    func stages(serving deployment: DeploymentID, in api: APIID) throws -> [StageName]
+
+    /// The deployment with this id in this API, or `nil`.
+    func deployment(_ id: DeploymentID, in api: APIID) throws -> Deployment?
+    /// A page of the API's deployments in creation order.
+    func deployments(of api: APIID, _ page: PageRequest) throws -> Page<Deployment>
+
+    /// The authorizer with this id in this API, or `nil`.
+    func authorizer(_ id: AuthorizerID, in api: APIID) throws -> Authorizer?
+    /// A page of the API's authorizers in creation order.
+    func authorizers(of api: APIID, _ page: PageRequest) throws -> Page<Authorizer>
+    /// How many authorizers the API has.
+    func authorizerCount(of api: APIID) throws -> Int
+
+    /// The VPC link with this id, or `nil`.
+    func vpcLink(_ id: VpcLinkID) throws -> VpcLink?
+    /// A page of VPC links in creation order.
+    func vpcLinks(_ page: PageRequest) throws -> Page<VpcLink>
+    /// The APIs with an integration that uses this VPC link, sorted.
+    func apis(usingVpcLink id: VpcLinkID) throws -> [APIID]
+
+    /// The tags of a resource, or `nil` if the resource does not exist.
+    func tags(of resource: TaggedResource) throws -> Tags?
+}

@@ -1,0 +1,103 @@
+extension RegistryService {
+    /// CreateApi: registers an API; with `target`, also its integration, route and `$default` stage
+    /// (quick create).
+    /// - Throws: ``RegistryError/Code/badRequest`` for a member that breaks a rule.
+    public func createAPI(_ input: APIInput) async throws(RegistryError) -> API {
+        let protocolType = try FieldRules.require(input.protocolType, member: "protocolType")
+        let now = clock()
+        let selection: String
+        switch protocolType {
+        case .http: selection = input.routeSelectionExpression ?? API.httpRouteSelectionExpression
+        case .websocket:
+            selection = try FieldRules.require(input.routeSelectionExpression, member: "routeSelectionExpression")
+        }
+        let api = API(
+            id: Self.newID(), name: try FieldRules.require(input.name, member: "name"), protocolType: protocolType,
+            description: input.description, routeSelectionExpression: selection,
+            apiKeySelectionExpression: input.apiKeySelectionExpression ?? API.defaultAPIKeySelectionExpression,
+            corsConfiguration: input.corsConfiguration, disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
+            disableSchemaValidation: input.disableSchemaValidation, version: input.version,
+            ipAddressType: input.ipAddressType ?? .ipv4, tags: input.tags ?? [:], createdDate: now)
+        try api.checkRules()
+        let quickCreate = try quickCreateParts(for: api, input: input, now: now)
+        return try await write { registry in
+            try registry.insert(api)
+            if let (integration, route, stage) = quickCreate {
+                try integration.checkRules(in: api, using: registry)
+                try registry.insert(integration)
+                try registry.insert(route)
+                try registry.insert(stage)
+                try Self.deployAutomatically(api.id, in: registry, at: now)
+            }
+            return api
+        }
+    }
+
+    private func quickCreateParts(for api: API, input: APIInput, now: Timestamp) throws(RegistryError)
+        -> (Integration, Route, Stage)?
+    {
+        guard let target = input.target else {
+            guard input.routeKey == nil, input.credentialsArn == nil else {
+                throw .badRequest("routeKey and credentialsArn are supported only together with target (quick create).")
+            }
+            return nil
+        }
+        guard api.protocolType == .http else { throw .badRequest("Quick create is supported only for HTTP APIs.") }
+        try FieldRules.check(target, member: "target", length: 1...2048)
+        var integration = Integration(
+            id: Self.newID(), apiID: api.id, integrationType: .awsProxy, integrationURI: target,
+            timeoutInMillis: Integration.defaultTimeout(for: .http), credentialsArn: input.credentialsArn,
+            apiGatewayManaged: true)
+        switch IntegrationTarget(uri: target) {
+        case .lambdaFunction, .lambdaInvocation:
+            integration.payloadFormatVersion = "2.0"
+        case .url:
+            integration.integrationType = .httpProxy
+            integration.integrationMethod = "ANY"
+        default:
+            throw .badRequest("Invalid target '\(target.prefix(300))': expected a Lambda function ARN or an http(s) URL.")
+        }
+        integration.applyDefaults(for: .http)
+        let route = Route(
+            id: Self.newID(), apiID: api.id,
+            routeKey: try RouteKey(parsing: input.routeKey ?? "$default", protocolType: .http),
+            target: integration.id, apiGatewayManaged: true)
+        let stage = Stage(
+            apiID: api.id, name: .defaultStage, autoDeploy: true, apiGatewayManaged: true, createdDate: now,
+            lastUpdatedDate: now)
+        return (integration, route, stage)
+    }
+
+    /// GetApi.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
+    public func api(_ id: APIID) async throws(RegistryError) -> API {
+        try await read { registry in try Self.existingAPI(id, in: registry) }
+    }
+
+    /// GetApis, with this service's catalog filters.
+    public func apis(_ page: PageRequest, filter: APIFilter = APIFilter()) async throws(RegistryError) -> Page<API> {
+        try await read { registry in try registry.apis(page, filter: filter) }
+    }
+
+    /// UpdateApi: changes the members given.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/badRequest``
+    ///   for a member that breaks a rule.
+    public func updateAPI(_ id: APIID, _ input: APIInput) async throws(RegistryError) -> API {
+        try await write { registry in
+            var api = try Self.existingAPI(id, in: registry)
+            try api.apply(input)
+            try api.checkRules()
+            try registry.update(api)
+            return api
+        }
+    }
+
+    /// DeleteApi: removes the API with its routes, integrations, stages, deployments and authorizers.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
+    public func deleteAPI(_ id: APIID) async throws(RegistryError) {
+        try await write { registry in
+            _ = try Self.existingAPI(id, in: registry)
+            try registry.deleteAPI(id)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+extension RegistryService {
+    /// CreateAuthorizer.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API, ``RegistryError/Code/badRequest``
+    ///   for a member that breaks a rule, ``RegistryError/Code/tooManyRequests`` past the quota.
+    public func createAuthorizer(in apiID: APIID, _ input: AuthorizerInput) async throws(RegistryError) -> Authorizer {
+        let name = try FieldRules.require(input.name, member: "name")
+        let type = try FieldRules.require(input.authorizerType, member: "authorizerType")
+        let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
+        let quotas = self.quotas
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            try Quotas.check(
+                registry.authorizerCount(of: apiID), below: quotas.authorizersPerAPI,
+                limitType: "AuthorizersPerApi", what: "authorizers per API")
+            var authorizer = Authorizer(
+                id: Self.newID(), apiID: apiID, name: name, authorizerType: type, identitySource: identitySource)
+            authorizer.apply(input)
+            try authorizer.checkRules(in: api)
+            try registry.insert(authorizer)
+            return authorizer
+        }
+    }
+
+    /// GetAuthorizer.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer.
+    public func authorizer(_ id: AuthorizerID, in apiID: APIID) async throws(RegistryError) -> Authorizer {
+        try await read { registry in try Self.existingAuthorizer(id, in: apiID, registry) }
+    }
+
+    /// GetAuthorizers.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
+    public func authorizers(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Authorizer> {
+        try await read { registry in
+            _ = try Self.existingAPI(apiID, in: registry)
+            return try registry.authorizers(of: apiID, page)
+        }
+    }
+
+    /// UpdateAuthorizer: changes the members given; a type change must still suit the routes using it.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer,
+    ///   ``RegistryError/Code/badRequest`` for a member that breaks a rule,
+    ///   ``RegistryError/Code/conflict`` for a type change while routes use it.
+    public func updateAuthorizer(_ id: AuthorizerID, in apiID: APIID, _ input: AuthorizerInput)
+        async throws(RegistryError) -> Authorizer
+    {
+        try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            var authorizer = try Self.existingAuthorizer(id, in: apiID, registry)
+            let oldType = authorizer.authorizerType
+            authorizer.apply(input)
+            try authorizer.checkRules(in: api)
+            if authorizer.authorizerType != oldType, try !registry.routes(usingAuthorizer: id, in: apiID).isEmpty {
+                throw RegistryError.conflict("Authorizer \(id) is used by routes; its type cannot change.")
+            }
+            try registry.update(authorizer)
+            return authorizer
+        }
+    }
+
+    /// DeleteAuthorizer.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer,
+    ///   ``RegistryError/Code/conflict`` (naming the routes) while routes use it.
+    public func deleteAuthorizer(_ id: AuthorizerID, in apiID: APIID) async throws(RegistryError) {
+        try await write { registry in
+            _ = try Self.existingAuthorizer(id, in: apiID, registry)
+            let routes = try registry.routes(usingAuthorizer: id, in: apiID)
+            guard routes.isEmpty else {
+                throw RegistryError.conflict(
+                    "Authorizer \(id) is used by routes \(routes.map(\.rawValue).joined(separator: ", ")); "
+                        + "change or delete those routes first.")
+            }
+            try registry.deleteAuthorizer(id, in: apiID)
+        }
+    }
+
+    static func existingAuthorizer(_ id: AuthorizerID, in apiID: APIID, _ registry: any RegistryReadTransaction)
+        throws -> Authorizer
+    {
+        _ = try existingAPI(apiID, in: registry)
+        guard let authorizer = try registry.authorizer(id, in: apiID) else {
+            throw RegistryError.notFound("Invalid authorizer identifier specified: \(id).")
+        }
+        return authorizer
+    }
+}

@@ -1,0 +1,87 @@
+extension RegistryService {
+    /// CreateDeployment; with `stageName`, that stage then serves the new deployment.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage,
+    ///   ``RegistryError/Code/badRequest`` when the API has no route to deploy or the stage deploys
+    ///   automatically.
+    public func createDeployment(in apiID: APIID, _ input: DeploymentInput) async throws(RegistryError) -> Deployment {
+        let stageName = try input.stageName.map { text throws(RegistryError) in try StageName(validating: text) }
+        try FieldRules.check(input.description, member: "description", length: 0...1024)
+        let now = clock()
+        return try await write { registry in
+            _ = try Self.existingAPI(apiID, in: registry)
+            guard try registry.routeCount(of: apiID) > 0 else {
+                throw RegistryError.badRequest("Unable to deploy API because no routes exist in this API.")
+            }
+            var stage = try stageName.map { try Self.existingStage($0, in: apiID, registry) }
+            if stage?.autoDeploy == true {
+                throw RegistryError.badRequest(
+                    "Stage \(stageName!) deploys automatically; turn autoDeploy off to deploy to it by hand.")
+            }
+            let deployment = Deployment(
+                id: Self.newID(), apiID: apiID, description: input.description, autoDeployed: false, createdDate: now)
+            try registry.insert(deployment)
+            if stage != nil {
+                stage!.deploymentID = deployment.id
+                stage!.lastUpdatedDate = now
+                try registry.update(stage!)
+            }
+            return deployment
+        }
+    }
+
+    /// GetDeployment.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment.
+    public func deployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) -> Deployment {
+        try await read { registry in try Self.existingDeployment(id, in: apiID, registry) }
+    }
+
+    /// GetDeployments.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
+    public func deployments(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Deployment> {
+        try await read { registry in
+            _ = try Self.existingAPI(apiID, in: registry)
+            return try registry.deployments(of: apiID, page)
+        }
+    }
+
+    /// UpdateDeployment: only the description can change.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
+    ///   ``RegistryError/Code/badRequest`` for a description over 1024 characters.
+    public func updateDeployment(_ id: DeploymentID, in apiID: APIID, _ input: DeploymentInput)
+        async throws(RegistryError) -> Deployment
+    {
+        try FieldRules.check(input.description, member: "description", length: 0...1024)
+        return try await write { registry in
+            var deployment = try Self.existingDeployment(id, in: apiID, registry)
+            if let description = input.description { deployment.description = description }
+            try registry.update(deployment)
+            return deployment
+        }
+    }
+
+    /// DeleteDeployment.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
+    ///   ``RegistryError/Code/badRequest`` while a stage serves it.
+    public func deleteDeployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) {
+        try await write { registry in
+            _ = try Self.existingDeployment(id, in: apiID, registry)
+            let stages = try registry.stages(serving: id, in: apiID)
+            guard stages.isEmpty else {
+                throw RegistryError.badRequest(
+                    "Active stages pointing to this deployment must be moved or deleted: "
+                        + stages.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+            try registry.deleteDeployment(id, in: apiID)
+        }
+    }
+
+    static func existingDeployment(_ id: DeploymentID, in apiID: APIID, _ registry: any RegistryReadTransaction)
+        throws -> Deployment
+    {
+        _ = try existingAPI(apiID, in: registry)
+        guard let deployment = try registry.deployment(id, in: apiID) else {
+            throw RegistryError.notFound("Invalid deployment identifier specified: \(id).")
+        }
+        return deployment
+    }
+}

@@ -1,0 +1,87 @@
+extension RegistryService {
+    /// CreateIntegration.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or VPC link,
+    ///   ``RegistryError/Code/badRequest`` for a member that breaks a rule,
+    ///   ``RegistryError/Code/tooManyRequests`` past the quota.
+    public func createIntegration(in apiID: APIID, _ input: IntegrationInput) async throws(RegistryError)
+        -> Integration
+    {
+        let type = try FieldRules.require(input.integrationType, member: "integrationType")
+        let quotas = self.quotas
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            try Quotas.check(
+                registry.integrationCount(of: apiID), below: quotas.integrationsPerAPI,
+                limitType: "IntegrationsPerApi", what: "integrations per API")
+            var integration = Integration(
+                id: Self.newID(), apiID: apiID, integrationType: type,
+                timeoutInMillis: Integration.defaultTimeout(for: api.protocolType))
+            try integration.apply(input)
+            integration.applyDefaults(for: api.protocolType)
+            try integration.checkRules(in: api, using: registry)
+            try registry.insert(integration)
+            return integration
+        }
+    }
+
+    /// GetIntegration.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or integration.
+    public func integration(_ id: IntegrationID, in apiID: APIID) async throws(RegistryError) -> Integration {
+        try await read { registry in try Self.existingIntegration(id, in: apiID, registry) }
+    }
+
+    /// GetIntegrations.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
+    public func integrations(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Integration> {
+        try await read { registry in
+            _ = try Self.existingAPI(apiID, in: registry)
+            return try registry.integrations(of: apiID, page)
+        }
+    }
+
+    /// UpdateIntegration: changes the members given, then checks every rule on the result.
+    /// - Throws: as ``createIntegration(in:_:)``, without the quota.
+    public func updateIntegration(_ id: IntegrationID, in apiID: APIID, _ input: IntegrationInput)
+        async throws(RegistryError) -> Integration
+    {
+        let now = clock()
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            var integration = try Self.existingIntegration(id, in: apiID, registry)
+            try integration.apply(input)
+            integration.applyDefaults(for: api.protocolType)
+            try integration.checkRules(in: api, using: registry)
+            try registry.update(integration)
+            if try !registry.routes(targeting: id, in: apiID).isEmpty {
+                try Self.deployAutomatically(apiID, in: registry, at: now)
+            }
+            return integration
+        }
+    }
+
+    /// DeleteIntegration.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or integration,
+    ///   ``RegistryError/Code/conflict`` (naming the routes) while routes target it.
+    public func deleteIntegration(_ id: IntegrationID, in apiID: APIID) async throws(RegistryError) {
+        try await write { registry in
+            _ = try Self.existingIntegration(id, in: apiID, registry)
+            let routes = try registry.routes(targeting: id, in: apiID)
+            guard routes.isEmpty else {
+                throw RegistryError.conflict(
+                    "Integration \(id) is the target of routes \(routes.map(\.rawValue).joined(separator: ", ")); "
+                        + "change or delete those routes first.")
+            }
+            try registry.deleteIntegration(id, in: apiID)
+        }
+    }
+
+    static func existingIntegration(_ id: IntegrationID, in apiID: APIID, _ registry: any RegistryReadTransaction)
+        throws -> Integration
+    {
+        _ = try existingAPI(apiID, in: registry)
+        guard let integration = try registry.integration(id, in: apiID) else {
+            throw RegistryError.notFound("Invalid integration identifier specified: \(id).")
+        }
+        return integration
+    }
+}

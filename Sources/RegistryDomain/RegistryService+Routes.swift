@@ -1,0 +1,72 @@
+extension RegistryService {
+    /// CreateRoute.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or a target/authorizer outside it,
+    ///   ``RegistryError/Code/badRequest`` for a malformed member, ``RegistryError/Code/conflict`` for a
+    ///   key that conflicts with another route, ``RegistryError/Code/tooManyRequests`` past the quota.
+    public func createRoute(in apiID: APIID, _ input: RouteInput) async throws(RegistryError) -> Route {
+        let key = try FieldRules.require(input.routeKey, member: "routeKey")
+        let quotas = self.quotas
+        let now = clock()
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            try Quotas.check(
+                registry.routeCount(of: apiID), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
+                what: "routes per API")
+            var route = Route(id: Self.newID(), apiID: apiID, routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))
+            try route.apply(input, protocolType: api.protocolType)
+            try route.checkRules(in: api, using: registry)
+            try registry.insert(route)
+            try Self.deployAutomatically(apiID, in: registry, at: now)
+            return route
+        }
+    }
+
+    /// GetRoute.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or route.
+    public func route(_ id: RouteID, in apiID: APIID) async throws(RegistryError) -> Route {
+        try await read { registry in try Self.existingRoute(id, in: apiID, registry) }
+    }
+
+    /// GetRoutes.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
+    public func routes(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Route> {
+        try await read { registry in
+            _ = try Self.existingAPI(apiID, in: registry)
+            return try registry.routes(of: apiID, page)
+        }
+    }
+
+    /// UpdateRoute: changes the members given, then checks every rule on the result.
+    /// - Throws: as ``createRoute(in:_:)``, without the quota.
+    public func updateRoute(_ id: RouteID, in apiID: APIID, _ input: RouteInput) async throws(RegistryError) -> Route {
+        let now = clock()
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            var route = try Self.existingRoute(id, in: apiID, registry)
+            try route.apply(input, protocolType: api.protocolType)
+            try route.checkRules(in: api, using: registry)
+            try registry.update(route)
+            try Self.deployAutomatically(apiID, in: registry, at: now)
+            return route
+        }
+    }
+
+    /// DeleteRoute.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or route.
+    public func deleteRoute(_ id: RouteID, in apiID: APIID) async throws(RegistryError) {
+        let now = clock()
+        try await write { registry in
+            _ = try Self.existingRoute(id, in: apiID, registry)
+            try registry.deleteRoute(id, in: apiID)
+            try Self.deployAutomatically(apiID, in: registry, at: now)
+        }
+    }
+
+    static func existingRoute(_ id: RouteID, in apiID: APIID, _ registry: any RegistryReadTransaction) throws -> Route {
+        _ = try existingAPI(apiID, in: registry)
+        guard let route = try registry.route(id, in: apiID) else {
+            throw RegistryError.notFound("Invalid route identifier specified: \(id).")
+        }
+        return route
+    }
+}

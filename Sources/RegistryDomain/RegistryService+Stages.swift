@@ -1,0 +1,81 @@
+extension RegistryService {
+    /// CreateStage; an auto-deploy stage of an API with routes gets its first deployment at once.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
+    ///   ``RegistryError/Code/badRequest`` for a member that breaks a rule,
+    ///   ``RegistryError/Code/conflict`` for a name the API already has,
+    ///   ``RegistryError/Code/tooManyRequests`` past the quota.
+    public func createStage(in apiID: APIID, _ input: StageInput) async throws(RegistryError) -> Stage {
+        let name = try StageName(validating: try FieldRules.require(input.stageName, member: "stageName"))
+        let quotas = self.quotas
+        let now = clock()
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            guard try registry.stage(name, in: apiID) == nil else {
+                throw RegistryError.conflict("Stage already exists: \(name) in API \(apiID).")
+            }
+            try Quotas.check(
+                registry.stageCount(of: apiID), below: quotas.stagesPerAPI, limitType: "StagesPerApi",
+                what: "stages per API")
+            var stage = Stage(apiID: apiID, name: name, tags: input.tags ?? [:], createdDate: now, lastUpdatedDate: now)
+            try stage.apply(input)
+            try stage.checkRules(in: api, using: registry)
+            try registry.insert(stage)
+            if stage.autoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
+            return try registry.stage(name, in: apiID) ?? stage
+        }
+    }
+
+    /// GetStage.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
+    public func stage(_ name: StageName, in apiID: APIID) async throws(RegistryError) -> Stage {
+        try await read { registry in try Self.existingStage(name, in: apiID, registry) }
+    }
+
+    /// GetStages.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
+    public func stages(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Stage> {
+        try await read { registry in
+            _ = try Self.existingAPI(apiID, in: registry)
+            return try registry.stages(of: apiID, page)
+        }
+    }
+
+    /// UpdateStage: changes the members given; turning `autoDeploy` on deploys at once.
+    /// - Throws: as ``createStage(in:_:)``, without the quota and the name conflict.
+    public func updateStage(_ name: StageName, in apiID: APIID, _ input: StageInput) async throws(RegistryError) -> Stage {
+        let now = clock()
+        return try await write { registry in
+            let api = try Self.existingAPI(apiID, in: registry)
+            var stage = try Self.existingStage(name, in: apiID, registry)
+            if let newName = input.stageName, newName != name.rawValue {
+                throw RegistryError.badRequest("A stage cannot be renamed; create a new stage instead.")
+            }
+            let wasAutoDeploy = stage.autoDeploy
+            try stage.apply(input)
+            stage.lastUpdatedDate = now
+            try stage.checkRules(in: api, using: registry)
+            try registry.update(stage)
+            if stage.autoDeploy, !wasAutoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
+            return try registry.stage(name, in: apiID) ?? stage
+        }
+    }
+
+    /// DeleteStage.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
+    public func deleteStage(_ name: StageName, in apiID: APIID) async throws(RegistryError) {
+        try await write { registry in
+            _ = try Self.existingStage(name, in: apiID, registry)
+            try registry.deleteStage(name, in: apiID)
+        }
+    }
+
+    static func existingStage(_ name: StageName, in apiID: APIID, _ registry: any RegistryReadTransaction) throws
+        -> Stage
+    {
+        _ = try existingAPI(apiID, in: registry)
+        guard let stage = try registry.stage(name, in: apiID) else {
+            throw RegistryError.notFound("Invalid stage identifier specified: \(name).")
+        }
+        return stage
+    }
+}

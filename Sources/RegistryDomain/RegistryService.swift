@@ -1,0 +1,72 @@
+/// The registry's use cases: every operation the wire API offers, with its rules.
+///
+/// Each writing use case reads what its rules need, checks them and writes inside one store write
+/// transaction, so a refused request changes nothing and two racing requests cannot both pass a
+/// check that only one of them may pass.
+public struct RegistryService: Sendable {
+    /// Where the registry lives.
+    public let store: any RegistryStore
+    /// The limits enforced on creates.
+    public let quotas: Quotas
+    /// The source of `createdDate` values.
+    let clock: @Sendable () -> Timestamp
+
+    /// Creates the use cases over `store`.
+    /// - Parameters:
+    ///   - quotas: per-API limits (AWS's by default).
+    ///   - clock: the current time; injected so that the domain reads no clock of its own.
+    public init(store: any RegistryStore, quotas: Quotas = .aws, clock: @escaping @Sendable () -> Timestamp) {
+        self.store = store
+        self.quotas = quotas
+        self.clock = clock
+    }
+
+    /// A fresh random identifier of the requested kind.
+    static func newID<ID: EntityIdentifier>(_: ID.Type = ID.self) -> ID {
+        var generator = SystemRandomNumberGenerator()
+        return ID.random(using: &generator)
+    }
+
+    /// Reads inside one snapshot, keeping ``RegistryError``s as they are.
+    func read<Result: Sendable>(_ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result)
+        async throws(RegistryError) -> Result
+    {
+        do { return try await store.read(body) } catch { throw Self.registryError(error) }
+    }
+
+    /// Writes inside one transaction, keeping ``RegistryError``s as they are.
+    func write<Result: Sendable>(_ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result)
+        async throws(RegistryError) -> Result
+    {
+        do { return try await store.write(body) } catch { throw Self.registryError(error) }
+    }
+
+    private static func registryError(_ error: any Error) -> RegistryError {
+        if let error = error as? RegistryError { return error }
+        return RegistryError(.internalFailure, "Unexpected failure: \(type(of: error)).")
+    }
+
+    /// The API with this id.
+    /// - Throws: ``RegistryError/Code/notFound`` if there is none.
+    static func existingAPI(_ id: APIID, in registry: any RegistryReadTransaction) throws -> API {
+        guard let api = try registry.api(id) else {
+            throw RegistryError.notFound("Invalid API identifier specified: \(id).")
+        }
+        return api
+    }
+
+    /// Records a deployment for every auto-deploy stage of the API, as API Gateway does after a
+    /// change, provided the API has a route to deploy.
+    static func deployAutomatically(_ api: APIID, in registry: any RegistryWriteTransaction, at now: Timestamp) throws {
+        let stages = try registry.autoDeployStages(of: api)
+        guard !stages.isEmpty, try registry.routeCount(of: api) > 0 else { return }
+        for var stage in stages {
+            let deployment = Deployment(id: newID(), apiID: api, autoDeployed: true, createdDate: now)
+            try registry.insert(deployment)
+            stage.deploymentID = deployment.id
+            stage.lastUpdatedDate = now
+            stage.lastDeploymentStatusMessage = "Successfully deployed stage with deployment ID '\(deployment.id)'"
+            try registry.update(stage)
+        }
+    }
+}

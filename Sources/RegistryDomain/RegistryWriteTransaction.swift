@@ -1,0 +1,59 @@
+/// Write access to the registry inside one transaction (the store port, write side).
+///
+/// Everything a use case does through one transaction commits together or not at all. Writes
+/// throw ``RegistryError``: ``RegistryError/Code/conflict`` when a schema constraint refuses the
+/// row (the second line of defence behind the domain rules), ``RegistryError/Code/serviceUnavailable``
+/// when the database cannot be written.
+public protocol RegistryWriteTransaction: RegistryReadTransaction {
+    /// Inserts a new API with its tags.
+    func insert(_ api: API) throws
+    /// Replaces an existing API's attributes (not its tags).
+    func update(_ api: API) throws
+    /// Deletes an API and, by cascade, everything that belongs to it.
+    func deleteAPI(_ id: APIID) throws
+
+    /// Inserts a new route.
+    func insert(_ route: Route) throws
+    /// Replaces an existing route.
+    func update(_ route: Route) throws
+    /// Deletes a route.
+    func deleteRoute(_ id: RouteID, in api: APIID) throws
+
+    /// Inserts a new integration.
+    func insert(_ integration: Integration) throws
+    /// Replaces an existing integration.
+    func update(_ integration: Integration) throws
+    /// Deletes an integration.
+    func deleteIntegration(_ id: IntegrationID, in api: APIID) throws
+
+    /// Inserts a new stage with its tags.
+    func insert(_ stage: Stage) throws
+    /// Replaces an existing stage's attributes (not its tags).
+    func update(_ stage: Stage) throws
+    /// Deletes a stage.
+    func deleteStage(_ name: StageName, in api: APIID) throws
+
+    /// Inserts a new deployment.
+    func insert(_ deployment: Deployment) throws
+    /// Replaces an existing deployment.
+    func update(_ deployment: Deployment) throws
+    /// Deletes a deployment.
+    func deleteDeployment(_ id: DeploymentID, in api: APIID) throws
+
+    /// Inserts a new authorizer.
+    func insert(_ authorizer: Authorizer) throws
+    /// Replaces an existing authorizer.
+    func update(_ authorizer: Authorizer) throws
+    /// Deletes an authorizer.
+    func deleteAuthorizer(_ id: AuthorizerID, in api: APIID) throws
+
+    /// Inserts a new VPC link with its tags.
+    func insert(_ vpcLink: VpcLink) throws
+    /// Replaces an existing VPC link's attributes (not its tags).
+    func update(_ vpcLink: VpcLink) throws
+    /// Deletes a VPC link.
+    func deleteVpcLink(_ id: VpcLinkID) throws
+
+    /// Replaces all tags of an existing resource.
+    func replaceTags(of resource: TaggedResource, with tags: Tags) throws
+}

@@ -1,0 +1,129 @@
+/// A parsed route key: `$default`, `METHOD /path` on HTTP APIs, or a WebSocket selection key.
+///
+/// Parsing enforces API Gateway's syntax; ``conflictKey`` is the form two keys share when API
+/// Gateway would treat them as the same route (variables that differ only by name).
+public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
+    /// The HTTP methods an HTTP API route key may name.
+    public static let httpMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+
+    /// The key as registered, e.g. `GET /pets/{id}`.
+    public let rawValue: String
+    /// The key with variable names erased (`GET /pets/{}`); unique per API.
+    public let conflictKey: String
+    /// The HTTP method, for `METHOD /path` keys.
+    public let method: String?
+    /// The path, for `METHOD /path` keys.
+    public let path: String?
+
+    /// Whether this is the `$default` catch-all route.
+    public var isDefault: Bool { rawValue == "$default" }
+
+    /// Wraps a key that was parsed before (read back from the store) for an API of `protocolType`.
+    ///
+    /// Falls back to the raw text as its own conflict key if the stored text no longer parses.
+    public init(stored text: String, protocolType: ProtocolType) {
+        self = (try? RouteKey(parsing: text, protocolType: protocolType))
+            ?? RouteKey(rawValue: text, conflictKey: text, method: nil, path: nil)
+    }
+
+    private init(rawValue: String, conflictKey: String, method: String?, path: String?) {
+        self.rawValue = rawValue
+        self.conflictKey = conflictKey
+        self.method = method
+        self.path = path
+    }
+
+    /// Parses a route key for an API of `protocolType`.
+    /// - Throws: ``RegistryError/Code/badRequest`` naming the key and what is wrong with it.
+    public init(parsing text: String, protocolType: ProtocolType) throws(RegistryError) {
+        guard !text.isEmpty, text.utf8.count <= 1024 else {
+            throw .badRequest("Route key must be 1-1024 characters long.")
+        }
+        if text.hasPrefix("$") {
+            let allowed: Set<String> = protocolType == .http ? ["$default"] : ["$default", "$connect", "$disconnect"]
+            guard allowed.contains(text) else {
+                throw .badRequest(
+                    "Invalid route key '\(text)': reserved keys are \(allowed.sorted().joined(separator: ", ")).")
+            }
+            self.init(rawValue: text, conflictKey: text, method: nil, path: nil)
+            return
+        }
+        switch protocolType {
+        case .websocket:
+            guard text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F }) else {
+                throw .badRequest("Invalid route key '\(text)': WebSocket route keys contain no spaces or controls.")
+            }
+            self.init(rawValue: text, conflictKey: text, method: nil, path: nil)
+        case .http:
+            let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+            guard parts.count == 2 else {
+                throw .badRequest("Invalid route key '\(text)': expected '$default' or 'METHOD /path'.")
+            }
+            let method = String(parts[0])
+            guard Self.httpMethods.contains(method) else {
+                throw .badRequest(
+                    "Invalid route key '\(text)': method '\(method)' is not one of "
+                        + "\(Self.httpMethods.sorted().joined(separator: ", ")).")
+            }
+            let path = String(parts[1])
+            let normalizedPath = try Self.normalize(path: path, in: text)
+            self.init(rawValue: text, conflictKey: "\(method) \(normalizedPath)", method: method, path: path)
+        }
+    }
+
+    /// Checks a path and returns it with every variable name erased.
+    private static func normalize(path: String, in key: String) throws(RegistryError) -> String {
+        guard path.hasPrefix("/") else {
+            throw .badRequest("Invalid route key '\(key)': the path must start with '/'.")
+        }
+        if path == "/" { return "/" }
+        let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        var names = Set<Substring>()
+        var normalized = ""
+        for (index, segment) in segments.enumerated() {
+            guard !segment.isEmpty else {
+                throw .badRequest("Invalid route key '\(key)': path segments must not be empty.")
+            }
+            normalized += "/"
+            if segment.first == "{" || segment.last == "}" {
+                guard segment.count >= 3, segment.first == "{", segment.last == "}" else {
+                    throw .badRequest("Invalid route key '\(key)': a path variable must be a whole '{name}' segment.")
+                }
+                var name = segment.dropFirst().dropLast()
+                let greedy = name.last == "+"
+                if greedy {
+                    name = name.dropLast()
+                    guard index == segments.count - 1 else {
+                        throw .badRequest(
+                            "Invalid route key '\(key)': a greedy variable '{\(name)+}' must be the last segment.")
+                    }
+                }
+                guard !name.isEmpty, name.utf8.allSatisfy(isVariableNameByte) else {
+                    throw .badRequest("Invalid route key '\(key)': invalid path variable name '\(name)'.")
+                }
+                guard names.insert(name).inserted else {
+                    throw .badRequest("Invalid route key '\(key)': duplicate path variable '\(name)'.")
+                }
+                normalized += greedy ? "{+}" : "{}"
+            } else {
+                guard segment != ".", segment != "..", segment.utf8.allSatisfy(isLiteralPathByte) else {
+                    throw .badRequest("Invalid route key '\(key)': invalid path segment '\(segment)'.")
+                }
+                normalized += segment
+            }
+        }
+        return normalized
+    }
+
+    private static func isVariableNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x5F || byte == 0x2D || byte == 0x2E
+    }
+
+    private static func isLiteralPathByte(_ byte: UInt8) -> Bool {
+        // Printable ASCII without the characters that delimit variables, queries and fragments.
+        byte > 0x20 && byte < 0x7F && byte != 0x7B && byte != 0x7D && byte != 0x3F && byte != 0x23
+    }
+
+    public var description: String { rawValue }
+}

@@ -1,3 +1,0 @@
-import RegistryDomain
-import GRDB
-public enum P2 {}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import RegistryDomain
+
+/// The registry's store on one SQLite file: WAL, foreign keys on, `synchronous=FULL`, a pool of
+/// readers and one writer.
+///
+/// A write returns only after its transaction is committed with a full fsync, so an acknowledged
+/// write survives a crash or power loss.
+public final class SQLiteRegistryStore: RegistryStore {
+    /// The path of the database file.
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    /// - Parameters:
+    ///   - migrations: the schema migrations to apply (the embedded ones by default).
+    ///   - readers: the most reader connections to keep open at once.
+    /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the file cannot be opened or a
+    ///   migration is refused (see ``SchemaMigrator/migrate(_:)``).
+    public init(path: String, migrations: [SchemaMigration] = EmbeddedMigrations.all, readers: Int = 4) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = max(1, readers)
+        configuration.journalMode = .wal
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            // DatabasePool sets synchronous=NORMAL on its writer; a 2xx must mean "on disk".
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try SchemaMigrator(migrations: migrations).migrate(pool)
+        } catch let error as RegistryError {
+            throw error
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    public func read<Result: Sendable>(_ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result)
+        async throws -> Result
+    {
+        do {
+            return try await pool.read { db in try body(SQLiteRegistryTransaction(db)) }
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    public func write<Result: Sendable>(_ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result)
+        async throws -> Result
+    {
+        do {
+            return try await pool.write { db in try body(SQLiteRegistryTransaction(db)) }
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    public func checkHealth() async throws {
+        do {
+            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    /// Reads a PRAGMA's value through the writer connection (for tests and diagnostics).
+    /// - Throws: ``RegistryError`` when the database cannot be read.
+    public func writerPragma(_ name: String) throws -> String? {
+        do {
+            return try pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    /// Checkpoints the WAL into the main file and closes every connection.
+    /// - Throws: ``RegistryError`` when the checkpoint or close fails.
+    public func close() throws {
+        do {
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try pool.close()
+        } catch {
+            throw Self.registryError(error)
+        }
+    }
+
+    /// Translates storage failures into the registry's error vocabulary; ``RegistryError``s pass.
+    static func registryError(_ error: any Error) -> RegistryError {
+        if let error = error as? RegistryError { return error }
+        guard let error = error as? DatabaseError else {
+            return RegistryError(.internalFailure, "Unexpected storage failure: \(type(of: error)).")
+        }
+        let detail = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_CONSTRAINT:
+            switch error.extendedResultCode {
+            case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_FOREIGNKEY:
+                return .conflict("The registry refused the change: \(detail).")
+            default:
+                return .badRequest("The registry refused the change: \(detail).")
+            }
+        case .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
+            .SQLITE_PERM, .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return RegistryError(.serviceUnavailable, "The registry database cannot be used right now: \(detail).")
+        default:
+            return RegistryError(.internalFailure, "Storage failure: \(detail).")
+        }
+    }
+}

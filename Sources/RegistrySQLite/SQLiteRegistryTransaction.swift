@@ -1,0 +1,98 @@
+import GRDB
+import RegistryDomain
+
+/// The store port over one GRDB connection inside a transaction (read-only or read-write).
+///
+/// Rows are decoded by hand from cached statements: the hot paths of the registry are single-row
+/// reads and small pages, where the query interface's generic decoding costs more than the query.
+struct SQLiteRegistryTransaction: RegistryWriteTransaction {
+    /// The connection, valid only inside the store's read or write closure.
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    /// Reads one page of rows whose first column is `seq`.
+    ///
+    /// `sql` is a SELECT ending in a WHERE clause; the keyset condition, order and limit are appended.
+    func page<Item>(
+        _ sql: String, _ arguments: StatementArguments, _ request: PageRequest, decode: (Row) throws -> Item
+    ) throws -> Page<Item> {
+        let statement = try db.cachedStatement(sql: sql + " AND seq > ? ORDER BY seq LIMIT ?")
+        var all = arguments
+        all += [request.after?.lastSequence ?? 0, request.maxResults + 1]
+        var items: [Item] = []
+        var lastSequence: Int64 = 0
+        let rows = try Row.fetchCursor(statement, arguments: all)
+        while let row = try rows.next() {
+            if items.count == request.maxResults {
+                return Page(items: items, next: PageCursor(lastSequence: lastSequence))
+            }
+            lastSequence = row[0]
+            items.append(try decode(row))
+        }
+        return Page(items: items, next: nil)
+    }
+
+    /// Reads at most one row.
+    func one<Item>(_ sql: String, _ arguments: StatementArguments, decode: (Row) throws -> Item) throws -> Item? {
+        let statement = try db.cachedStatement(sql: sql)
+        return try Row.fetchOne(statement, arguments: arguments).map(decode)
+    }
+
+    /// Reads a single integer.
+    func count(_ sql: String, _ arguments: StatementArguments) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
+    }
+
+    /// Runs a statement that changes rows.
+    func execute(_ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    /// Reads a key/value tag table's rows for one owner.
+    func tags(_ sql: String, _ arguments: StatementArguments) throws -> Tags {
+        var tags: Tags = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        while let row = try rows.next() { tags[row[0]] = row[1] as String }
+        return tags
+    }
+
+    func tags(of resource: TaggedResource) throws -> Tags? {
+        switch resource {
+        case .api(let id):
+            guard try count("SELECT count(*) FROM apis WHERE id = ?", [id.rawValue]) > 0 else { return nil }
+            return try tags("SELECT key, value FROM api_tags WHERE api_id = ?", [id.rawValue])
+        case .stage(let id, let name):
+            guard try count("SELECT count(*) FROM stages WHERE api_id = ? AND name = ?", [id.rawValue, name.rawValue]) > 0
+            else { return nil }
+            return try tags(
+                "SELECT key, value FROM stage_tags WHERE api_id = ? AND stage_name = ?", [id.rawValue, name.rawValue])
+        case .vpcLink(let id):
+            guard try count("SELECT count(*) FROM vpc_links WHERE id = ?", [id.rawValue]) > 0 else { return nil }
+            return try tags("SELECT key, value FROM vpc_link_tags WHERE vpc_link_id = ?", [id.rawValue])
+        }
+    }
+
+    func replaceTags(of resource: TaggedResource, with tags: Tags) throws {
+        switch resource {
+        case .api(let id):
+            try execute("DELETE FROM api_tags WHERE api_id = ?", [id.rawValue])
+            for (key, value) in tags {
+                try execute("INSERT INTO api_tags (api_id, key, value) VALUES (?, ?, ?)", [id.rawValue, key, value])
+            }
+        case .stage(let id, let name):
+            try execute("DELETE FROM stage_tags WHERE api_id = ? AND stage_name = ?", [id.rawValue, name.rawValue])
+            for (key, value) in tags {
+                try execute(
+                    "INSERT INTO stage_tags (api_id, stage_name, key, value) VALUES (?, ?, ?, ?)",
+                    [id.rawValue, name.rawValue, key, value])
+            }
+        case .vpcLink(let id):
+            try execute("DELETE FROM vpc_link_tags WHERE vpc_link_id = ?", [id.rawValue])
+            for (key, value) in tags {
+                try execute(
+                    "INSERT INTO vpc_link_tags (vpc_link_id, key, value) VALUES (?, ?, ?)", [id.rawValue, key, value])
+            }
+        }
+    }
+}
