@@ -1,0 +1,47 @@
+import RegistryDomain
+
+/// The wire form of an integration.
+struct IntegrationResponse: Encodable {
+    let apiGatewayManaged: Bool?
+    let connectionId: String?
+    let connectionType: String
+    let contentHandlingStrategy: String?
+    let credentialsArn: String?
+    let description: String?
+    let integrationId: String
+    let integrationMethod: String?
+    let integrationSubtype: String?
+    let integrationType: String
+    let integrationUri: String?
+    let passthroughBehavior: String?
+    let payloadFormatVersion: String?
+    let requestParameters: [String: String]?
+    let requestTemplates: [String: String]?
+    let responseParameters: [String: [String: String]]?
+    let templateSelectionExpression: String?
+    let timeoutInMillis: Int
+    let tlsConfig: TLSConfig?
+
+    /// The wire form of `integration`.
+    init(_ integration: Integration) {
+        apiGatewayManaged = integration.apiGatewayManaged ? true : nil
+        connectionId = integration.connectionID?.rawValue
+        connectionType = integration.connectionType.rawValue
+        contentHandlingStrategy = integration.contentHandlingStrategy?.rawValue
+        credentialsArn = integration.credentialsArn
+        description = integration.description
+        integrationId = integration.id.rawValue
+        integrationMethod = integration.integrationMethod
+        integrationSubtype = integration.integrationSubtype
+        integrationType = integration.integrationType.rawValue
+        integrationUri = integration.integrationURI
+        passthroughBehavior = integration.passthroughBehavior?.rawValue
+        payloadFormatVersion = integration.payloadFormatVersion
+        requestParameters = integration.requestParameters
+        requestTemplates = integration.requestTemplates
+        responseParameters = integration.responseParameters
+        templateSelectionExpression = integration.templateSelectionExpression
+        timeoutInMillis = integration.timeoutInMillis
+        tlsConfig = integration.tlsConfig
+    }
+}

@@ -1,0 +1,13 @@
+import RegistryDomain
+
+/// The wire form of a list page: `{"items": [...], "nextToken": "..."}`.
+struct ListResponse<Item: Encodable>: Encodable {
+    let items: [Item]
+    let nextToken: String?
+
+    /// The wire form of `page`, each item converted by `transform`.
+    init<Source>(_ page: Page<Source>, _ transform: (Source) -> Item) {
+        items = page.items.map(transform)
+        nextToken = page.next.map(PageToken.encode)
+    }
+}

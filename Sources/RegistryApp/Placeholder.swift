@@ -1,3 +1,0 @@
-import Hummingbird
-import RegistrySQLite
-public enum P3 {}

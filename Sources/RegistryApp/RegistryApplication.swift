@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import Logging
+import RegistryDomain
+import RegistrySQLite
+
+/// Builds the router that serves the wire API over `service`.
+///
+/// Every route the router has is described in `api/openapi.yaml`.
+public func buildRouter(
+    service: RegistryService, configuration: AppConfiguration, logger: Logger
+) -> Router<RegistryRequestContext> {
+    let router = Router(context: RegistryRequestContext.self)
+    router.add(
+        middleware: RequestEnvelopeMiddleware(
+            defaultRegion: configuration.defaultRegion, maximumBodySize: configuration.maximumBodySize, logger: logger))
+    let limit = configuration.maximumBodySize
+    ServiceEndpoints(service: service).register(on: router)
+    APIEndpoints(service: service, bodyLimit: limit).register(on: router)
+    RouteEndpoints(service: service, bodyLimit: limit).register(on: router)
+    IntegrationEndpoints(service: service, bodyLimit: limit).register(on: router)
+    StageEndpoints(service: service, bodyLimit: limit).register(on: router)
+    DeploymentEndpoints(service: service, bodyLimit: limit).register(on: router)
+    AuthorizerEndpoints(service: service, bodyLimit: limit).register(on: router)
+    VpcLinkEndpoints(service: service, bodyLimit: limit).register(on: router)
+    TagEndpoints(service: service, bodyLimit: limit).register(on: router)
+    return router
+}
+
+/// The registry's use cases over a store, with the wall clock.
+public func makeService(store: any RegistryStore, quotas: Quotas = .aws) -> RegistryService {
+    RegistryService(store: store, quotas: quotas) {
+        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}
+
+/// Builds the whole application: opens (and migrates) the database, wires the router, and binds
+/// `configuration.host:port` when run.
+///
+/// - Parameter onListening: called with the bound port once the server accepts connections.
+/// - Returns: the application and its store (close the store after the application has stopped).
+/// - Throws: ``RegistryError`` when the database cannot be opened or migrated.
+public func buildApplication(
+    configuration: AppConfiguration, logger: Logger,
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> (application: some ApplicationProtocol, store: SQLiteRegistryStore) {
+    let store = try SQLiteRegistryStore(
+        path: configuration.databasePath, readers: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    let service = makeService(store: store, quotas: configuration.quotas)
+    let router = buildRouter(service: service, configuration: configuration, logger: logger)
+    let application = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+    return (application, store)
+}

@@ -1,0 +1,16 @@
+import Hummingbird
+import RegistryDomain
+
+/// The per-request context: Hummingbird's core storage plus the request id and the AWS region
+/// the caller addressed.
+public struct RegistryRequestContext: RequestContext {
+    /// Hummingbird's own per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The id echoed in `x-amzn-RequestId` and the log line.
+    public var requestID: String = ""
+    /// The region from the caller's SigV4 credential scope, or the configured default.
+    public var region: String = "us-east-1"
+
+    /// Creates a context for a new request.
+    public init(source: Source) { self.coreContext = .init(source: source) }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import RegistryDomain
+
+/// JSON on the wire: one encoder configuration (sorted keys, so equal content gives equal bytes)
+/// and the decoding of request bodies into domain inputs.
+enum WireJSON {
+    /// Encodes `value` as a JSON response with `status`.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Decodes a request body; an empty body decodes as `{}`.
+    /// - Throws: ``RegistryError`` 400 for malformed JSON or a member of the wrong type, 413 for a
+    ///   body over `limit` bytes.
+    static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int) async throws -> Value {
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: limit)
+        } catch {
+            throw RegistryError(.payloadTooLarge, "The request body is larger than the \(limit / 1024) KiB limit.")
+        }
+        let bytes = buffer.readableBytesView
+        let data = bytes.isEmpty ? Data("{}".utf8) : Data(bytes)
+        do {
+            return try JSONDecoder().decode(Value.self, from: data)
+        } catch let error as DecodingError {
+            throw RegistryError.from(error)
+        } catch {
+            throw RegistryError.badRequest("Malformed JSON in the request body.")
+        }
+    }
+}
