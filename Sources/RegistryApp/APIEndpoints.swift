@@ -16,7 +16,8 @@ struct APIEndpoints {
             let page = try PageToken.pageRequest(request)
             let query = request.uri.queryParameters
             let filter = APIFilter(
-                namePrefix: query.get("name"), tag: try query.get("tag").map { text throws(RegistryError) in
+                namePrefix: query.get("name"),
+                tag: try query.get("tag").map { text throws(RegistryError) in
                     try APIFilter.parseTag(text)
                 })
             let apis = try await service.apis(page, filter: filter)

@@ -12,11 +12,13 @@ public struct JSONLogHandler: LogHandler {
     /// Creates a handler for the logger named `label`.
     public init(label: String) { self.label = label }
 
+    /// One metadata value of this logger.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes the event as one JSON line.
     public func log(event: LogEvent) {
         var object: [String: String] = [
             "level": event.level.rawValue, "message": "\(event.message)", "logger": label,

@@ -2699,5 +2699,6 @@ components:
             $ref: '#/components/schemas/Error'
           example:
             message: Service unavailable
+
 """#
 }

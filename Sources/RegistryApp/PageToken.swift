@@ -32,7 +32,9 @@ enum PageToken {
         let query = request.uri.queryParameters
         var size = PageRequest.defaultSize
         if let text = query.get("maxResults") {
-            guard let value = Int(text) else { throw .badRequest("maxResults must be an integer, got '\(text.prefix(50))'.") }
+            guard let value = Int(text) else {
+                throw .badRequest("maxResults must be an integer, got '\(text.prefix(50))'.")
+            }
             size = value
         }
         let cursor = try query.get("nextToken").map { token throws(RegistryError) in try decode(token) }

@@ -12,7 +12,9 @@ extension RegistryRequestContext {
     /// The path parameter `name` as a typed identifier.
     /// - Throws: ``RegistryError/Code/notFound`` when the segment cannot be such an id (no such
     ///   resource can exist), so hostile segments never reach the store.
-    func identifier<ID: EntityIdentifier>(_ name: String, _: ID.Type = ID.self, what: String) throws(RegistryError)
+    func identifier<ID: EntityIdentifier>(
+        _ name: String, _: ID.Type = ID.self, what: String
+    ) throws(RegistryError)
         -> ID
     {
         let text = pathParameter(name)

@@ -23,7 +23,8 @@ struct RouteEndpoints {
         router.patch("/v2/apis/:apiId/routes/:routeId") { request, context in
             let (apiID, routeID) = (try context.apiID(), try Self.routeID(context))
             let input = try await WireJSON.decode(RouteInput.self, from: request, limit: bodyLimit)
-            return WireJSON.response(RouteResponse(try await service.updateRoute(routeID, in: apiID, input)), status: .ok)
+            return WireJSON.response(
+                RouteResponse(try await service.updateRoute(routeID, in: apiID, input)), status: .ok)
         }
         router.delete("/v2/apis/:apiId/routes/:routeId") { _, context in
             try await service.deleteRoute(try Self.routeID(context), in: try context.apiID())

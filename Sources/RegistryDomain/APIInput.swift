@@ -1,14 +1,24 @@
 /// The members of a CreateApi or UpdateApi request; `nil` means "not given".
 public struct APIInput: Sendable, Decodable {
+    /// The request member `name`; `nil` when the request does not give it.
     public var name: String?
+    /// The request member `protocolType`; `nil` when the request does not give it.
     public var protocolType: ProtocolType?
+    /// The request member `description`; `nil` when the request does not give it.
     public var description: String?
+    /// The request member `routeSelectionExpression`; `nil` when the request does not give it.
     public var routeSelectionExpression: String?
+    /// The request member `apiKeySelectionExpression`; `nil` when the request does not give it.
     public var apiKeySelectionExpression: String?
+    /// The request member `corsConfiguration`; `nil` when the request does not give it.
     public var corsConfiguration: CorsConfiguration?
+    /// The request member `disableExecuteApiEndpoint`; `nil` when the request does not give it.
     public var disableExecuteApiEndpoint: Bool?
+    /// The request member `disableSchemaValidation`; `nil` when the request does not give it.
     public var disableSchemaValidation: Bool?
+    /// The request member `version`; `nil` when the request does not give it.
     public var version: String?
+    /// The request member `ipAddressType`; `nil` when the request does not give it.
     public var ipAddressType: IPAddressType?
     /// Tags, on create only (UpdateApi has no tags; use TagResource).
     public var tags: Tags?

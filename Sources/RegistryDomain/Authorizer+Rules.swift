@@ -28,7 +28,8 @@ extension Authorizer {
                 throw .badRequest("JWT authorizers are supported only for HTTP APIs.")
             }
             guard identitySource.count == 1 else {
-                throw .badRequest("A JWT authorizer needs exactly one identitySource, e.g. $request.header.Authorization.")
+                throw .badRequest(
+                    "A JWT authorizer needs exactly one identitySource, e.g. $request.header.Authorization.")
             }
             guard let issuer = jwtConfiguration?.issuer, issuer.hasPrefix("https://"), issuer.count > 8 else {
                 throw .badRequest("A JWT authorizer needs jwtConfiguration.issuer, an https URL.")

@@ -1,7 +1,10 @@
 /// The identifier of an authorizer (7 lowercase alphanumerics, as AWS issues them).
 public struct AuthorizerID: EntityIdentifier {
+    /// The length of identifiers the registry generates.
     public static let generatedLength = 7
+    /// The identifier as it appears on the wire.
     public let rawValue: String
 
+    /// Wraps text without checking it; use `init(validating:)` for untrusted input.
     public init(uncheckedRawValue: String) { self.rawValue = uncheckedRawValue }
 }

@@ -12,7 +12,8 @@ public struct Deployment: Hashable, Sendable {
     public var createdDate: Timestamp
 
     /// Creates a deployment value.
-    public init(id: DeploymentID, apiID: APIID, description: String? = nil, autoDeployed: Bool, createdDate: Timestamp) {
+    public init(id: DeploymentID, apiID: APIID, description: String? = nil, autoDeployed: Bool, createdDate: Timestamp)
+    {
         self.id = id
         self.apiID = apiID
         self.description = description

@@ -34,7 +34,9 @@ extension EntityIdentifier {
         return Self(uncheckedRawValue: String(decoding: bytes, as: UTF8.self))
     }
 
+    /// The identifier as it appears on the wire.
     public var description: String { rawValue }
 
+    /// Orders by the wire text.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -110,7 +110,8 @@ extension Integration {
             }
             guard payloadFormatVersion == "1.0" else {
                 throw .badRequest(
-                    "Invalid payloadFormatVersion '\(payloadFormatVersion ?? "")': HTTP_PROXY integrations support 1.0.")
+                    "Invalid payloadFormatVersion '\(payloadFormatVersion ?? "")': HTTP_PROXY integrations support 1.0."
+                )
             }
             guard integrationMethod != nil else {
                 throw .badRequest("integrationMethod is required for HTTP_PROXY integrations.")
@@ -157,11 +158,14 @@ extension Integration {
                     "Invalid integrationUri '\(uri.prefix(300))': an AWS integration needs an "
                         + "arn:aws:apigateway:{region}:{service}:… action URI.")
             }
-            guard integrationMethod != nil else { throw .badRequest("integrationMethod is required for AWS integrations.") }
+            guard integrationMethod != nil else {
+                throw .badRequest("integrationMethod is required for AWS integrations.")
+            }
         case .http, .httpProxy:
             let uri = try FieldRules.require(integrationURI, member: "integrationUri")
             guard IntegrationTarget(uri: uri) == .url else {
-                throw .badRequest("Invalid integrationUri '\(uri.prefix(300))': expected an absolute http or https URL.")
+                throw .badRequest(
+                    "Invalid integrationUri '\(uri.prefix(300))': expected an absolute http or https URL.")
             }
             guard integrationMethod != nil else {
                 throw .badRequest("integrationMethod is required for \(integrationType.rawValue) integrations.")
@@ -180,7 +184,8 @@ extension Integration {
             throw .badRequest(
                 "Invalid integrationUri '\(uri.prefix(300))': an AWS_PROXY integration needs "
                     + (acceptsFunctionARN ? "a Lambda function ARN or " : "")
-                    + "an invocation URI arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations.")
+                    + "an invocation URI arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations."
+            )
         }
         if let method = integrationMethod, method != "POST" {
             throw .badRequest("Invalid integrationMethod '\(method)': Lambda proxy integrations use POST.")

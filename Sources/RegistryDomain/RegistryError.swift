@@ -46,5 +46,6 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
         RegistryError(.tooManyRequests, message, limitType: limitType)
     }
 
+    /// The code and message, for logs.
     public var description: String { "\(code.rawValue): \(message)" }
 }

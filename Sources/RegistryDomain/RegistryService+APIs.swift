@@ -15,7 +15,8 @@ extension RegistryService {
             id: Self.newID(), name: try FieldRules.require(input.name, member: "name"), protocolType: protocolType,
             description: input.description, routeSelectionExpression: selection,
             apiKeySelectionExpression: input.apiKeySelectionExpression ?? API.defaultAPIKeySelectionExpression,
-            corsConfiguration: input.corsConfiguration, disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
+            corsConfiguration: input.corsConfiguration,
+            disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
             disableSchemaValidation: input.disableSchemaValidation, version: input.version,
             ipAddressType: input.ipAddressType ?? .ipv4, tags: input.tags ?? [:], createdDate: now)
         try api.checkRules()
@@ -33,7 +34,9 @@ extension RegistryService {
         }
     }
 
-    private func quickCreateParts(for api: API, input: APIInput, now: Timestamp) throws(RegistryError)
+    private func quickCreateParts(
+        for api: API, input: APIInput, now: Timestamp
+    ) throws(RegistryError)
         -> (Integration, Route, Stage)?
     {
         guard let target = input.target else {
@@ -55,7 +58,8 @@ extension RegistryService {
             integration.integrationType = .httpProxy
             integration.integrationMethod = "ANY"
         default:
-            throw .badRequest("Invalid target '\(target.prefix(300))': expected a Lambda function ARN or an http(s) URL.")
+            throw .badRequest(
+                "Invalid target '\(target.prefix(300))': expected a Lambda function ARN or an http(s) URL.")
         }
         integration.applyDefaults(for: .http)
         let route = Route(

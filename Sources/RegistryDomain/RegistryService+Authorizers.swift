@@ -40,7 +40,9 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer,
     ///   ``RegistryError/Code/badRequest`` for a member that breaks a rule,
     ///   ``RegistryError/Code/conflict`` for a type change while routes use it.
-    public func updateAuthorizer(_ id: AuthorizerID, in apiID: APIID, _ input: AuthorizerInput)
+    public func updateAuthorizer(
+        _ id: AuthorizerID, in apiID: APIID, _ input: AuthorizerInput
+    )
         async throws(RegistryError) -> Authorizer
     {
         try await write { registry in
@@ -73,7 +75,9 @@ extension RegistryService {
         }
     }
 
-    static func existingAuthorizer(_ id: AuthorizerID, in apiID: APIID, _ registry: any RegistryReadTransaction)
+    static func existingAuthorizer(
+        _ id: AuthorizerID, in apiID: APIID, _ registry: any RegistryReadTransaction
+    )
         throws -> Authorizer
     {
         _ = try existingAPI(apiID, in: registry)

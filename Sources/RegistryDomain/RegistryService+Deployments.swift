@@ -47,7 +47,9 @@ extension RegistryService {
     /// UpdateDeployment: only the description can change.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
     ///   ``RegistryError/Code/badRequest`` for a description over 1024 characters.
-    public func updateDeployment(_ id: DeploymentID, in apiID: APIID, _ input: DeploymentInput)
+    public func updateDeployment(
+        _ id: DeploymentID, in apiID: APIID, _ input: DeploymentInput
+    )
         async throws(RegistryError) -> Deployment
     {
         try FieldRules.check(input.description, member: "description", length: 0...1024)
@@ -75,7 +77,9 @@ extension RegistryService {
         }
     }
 
-    static func existingDeployment(_ id: DeploymentID, in apiID: APIID, _ registry: any RegistryReadTransaction)
+    static func existingDeployment(
+        _ id: DeploymentID, in apiID: APIID, _ registry: any RegistryReadTransaction
+    )
         throws -> Deployment
     {
         _ = try existingAPI(apiID, in: registry)

@@ -3,7 +3,9 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or VPC link,
     ///   ``RegistryError/Code/badRequest`` for a member that breaks a rule,
     ///   ``RegistryError/Code/tooManyRequests`` past the quota.
-    public func createIntegration(in apiID: APIID, _ input: IntegrationInput) async throws(RegistryError)
+    public func createIntegration(
+        in apiID: APIID, _ input: IntegrationInput
+    ) async throws(RegistryError)
         -> Integration
     {
         let type = try FieldRules.require(input.integrationType, member: "integrationType")
@@ -41,7 +43,9 @@ extension RegistryService {
 
     /// UpdateIntegration: changes the members given, then checks every rule on the result.
     /// - Throws: as ``createIntegration(in:_:)``, without the quota.
-    public func updateIntegration(_ id: IntegrationID, in apiID: APIID, _ input: IntegrationInput)
+    public func updateIntegration(
+        _ id: IntegrationID, in apiID: APIID, _ input: IntegrationInput
+    )
         async throws(RegistryError) -> Integration
     {
         let now = clock()
@@ -75,7 +79,9 @@ extension RegistryService {
         }
     }
 
-    static func existingIntegration(_ id: IntegrationID, in apiID: APIID, _ registry: any RegistryReadTransaction)
+    static func existingIntegration(
+        _ id: IntegrationID, in apiID: APIID, _ registry: any RegistryReadTransaction
+    )
         throws -> Integration
     {
         _ = try existingAPI(apiID, in: registry)

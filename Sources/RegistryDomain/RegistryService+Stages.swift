@@ -42,7 +42,9 @@ extension RegistryService {
 
     /// UpdateStage: changes the members given; turning `autoDeploy` on deploys at once.
     /// - Throws: as ``createStage(in:_:)``, without the quota and the name conflict.
-    public func updateStage(_ name: StageName, in apiID: APIID, _ input: StageInput) async throws(RegistryError) -> Stage {
+    public func updateStage(
+        _ name: StageName, in apiID: APIID, _ input: StageInput
+    ) async throws(RegistryError) -> Stage {
         let now = clock()
         return try await write { registry in
             let api = try Self.existingAPI(apiID, in: registry)
@@ -69,7 +71,9 @@ extension RegistryService {
         }
     }
 
-    static func existingStage(_ name: StageName, in apiID: APIID, _ registry: any RegistryReadTransaction) throws
+    static func existingStage(
+        _ name: StageName, in apiID: APIID, _ registry: any RegistryReadTransaction
+    ) throws
         -> Stage
     {
         _ = try existingAPI(apiID, in: registry)

@@ -27,7 +27,9 @@ extension RegistryService {
         }
     }
 
-    private static func existingTags(of resource: TaggedResource, _ registry: any RegistryReadTransaction) throws
+    private static func existingTags(
+        of resource: TaggedResource, _ registry: any RegistryReadTransaction
+    ) throws
         -> Tags
     {
         guard let tags = try registry.tags(of: resource) else {

@@ -28,14 +28,18 @@ public struct RegistryService: Sendable {
     }
 
     /// Reads inside one snapshot, keeping ``RegistryError``s as they are.
-    func read<Result: Sendable>(_ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result)
+    func read<Result: Sendable>(
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result
+    )
         async throws(RegistryError) -> Result
     {
         do { return try await store.read(body) } catch { throw Self.registryError(error) }
     }
 
     /// Writes inside one transaction, keeping ``RegistryError``s as they are.
-    func write<Result: Sendable>(_ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result)
+    func write<Result: Sendable>(
+        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result
+    )
         async throws(RegistryError) -> Result
     {
         do { return try await store.write(body) } catch { throw Self.registryError(error) }

@@ -58,7 +58,8 @@ extension Route {
             try registry.route(withConflictKey: routeKey.conflictKey, in: api.id)
         }
         if let existing, existing != id {
-            throw .conflict("Unable to create route \(routeKey.rawValue): the route key conflicts with route \(existing).")
+            throw .conflict(
+                "Unable to create route \(routeKey.rawValue): the route key conflicts with route \(existing).")
         }
         if let target {
             let integration = try checked { () throws -> Integration? in try registry.integration(target, in: api.id) }
@@ -88,7 +89,8 @@ extension Route {
                 try registry.authorizer(authorizerID, in: api.id)
             }
             guard let authorizer else {
-                throw .notFound("Invalid authorizer identifier specified: no authorizer \(authorizerID) in API \(api.id).")
+                throw .notFound(
+                    "Invalid authorizer identifier specified: no authorizer \(authorizerID) in API \(api.id).")
             }
             let expected: AuthorizerType = authorizationType == .jwt ? .jwt : .request
             guard authorizer.authorizerType == expected else {

@@ -22,7 +22,8 @@ public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
     ///
     /// Falls back to the raw text as its own conflict key if the stored text no longer parses.
     public init(stored text: String, protocolType: ProtocolType) {
-        self = (try? RouteKey(parsing: text, protocolType: protocolType))
+        self =
+            (try? RouteKey(parsing: text, protocolType: protocolType))
             ?? RouteKey(rawValue: text, conflictKey: text, method: nil, path: nil)
     }
 
@@ -125,5 +126,6 @@ public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
         byte > 0x20 && byte < 0x7F && byte != 0x7B && byte != 0x7D && byte != 0x3F && byte != 0x23
     }
 
+    /// The key as registered.
     public var description: String { rawValue }
 }

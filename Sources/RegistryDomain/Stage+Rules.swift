@@ -32,9 +32,11 @@ extension Stage {
             throw .badRequest("clientCertificateId is supported only for WebSocket APIs.")
         }
         if let deploymentID {
-            let deployment = try checked { () throws -> Deployment? in try registry.deployment(deploymentID, in: api.id) }
+            let deployment = try checked { () throws -> Deployment? in try registry.deployment(deploymentID, in: api.id)
+            }
             guard deployment != nil else {
-                throw .notFound("Invalid deployment identifier specified: no deployment \(deploymentID) in API \(api.id).")
+                throw .notFound(
+                    "Invalid deployment identifier specified: no deployment \(deploymentID) in API \(api.id).")
             }
         }
         if let keys = routeSettings?.keys {

@@ -28,7 +28,9 @@ public struct StageName: Hashable, Sendable, Comparable, CustomStringConvertible
         }
     }
 
+    /// The name as it appears on the wire.
     public var description: String { rawValue }
 
+    /// Orders by the wire text.
     public static func < (lhs: StageName, rhs: StageName) -> Bool { lhs.rawValue < rhs.rawValue }
 }

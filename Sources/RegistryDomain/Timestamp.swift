@@ -9,6 +9,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable {
     /// Creates a timestamp from milliseconds since the Unix epoch.
     public init(millisecondsSinceEpoch: Int64) { self.millisecondsSinceEpoch = millisecondsSinceEpoch }
 
+    /// Orders by the wire text.
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }

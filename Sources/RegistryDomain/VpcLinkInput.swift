@@ -1,5 +1,6 @@
 /// The members of a CreateVpcLink or UpdateVpcLink request; `nil` means "not given".
 public struct VpcLinkInput: Sendable, Decodable {
+    /// The request member `name`; `nil` when the request does not give it.
     public var name: String?
     /// On create only.
     public var subnetIds: [String]?

@@ -205,6 +205,7 @@ BEGIN
     SELECT RAISE(ABORT, 'JWT authorizers are supported only for HTTP APIs')
     WHERE NEW.authorizer_type = 'JWT' AND (SELECT protocol_type FROM apis WHERE id = NEW.api_id) = 'WEBSOCKET';
 END;
+
 """#
         )
     ]

@@ -37,7 +37,10 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    public func read<Result: Sendable>(_ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result)
+    /// Runs `body` on a reader connection, in one snapshot; storage failures arrive as ``RegistryError``.
+    public func read<Result: Sendable>(
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result
+    )
         async throws -> Result
     {
         do {
@@ -47,7 +50,10 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    public func write<Result: Sendable>(_ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result)
+    /// Runs `body` in one write transaction on the writer connection; storage failures arrive as ``RegistryError``.
+    public func write<Result: Sendable>(
+        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result
+    )
         async throws -> Result
     {
         do {
@@ -57,6 +63,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
+    /// Runs `SELECT 1` on a reader connection; throws ``RegistryError`` when the database does not answer.
     public func checkHealth() async throws {
         do {
             _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }

@@ -31,7 +31,8 @@ extension SQLiteRegistryTransaction {
     }
 
     func routes(of api: APIID, _ page: PageRequest) throws -> Page<Route> {
-        try self.page("SELECT \(Self.routeColumns) FROM routes WHERE api_id = ?", [api.rawValue], page, decode: decodeRoute)
+        try self.page(
+            "SELECT \(Self.routeColumns) FROM routes WHERE api_id = ?", [api.rawValue], page, decode: decodeRoute)
     }
 
     func routeCount(of api: APIID) throws -> Int {
@@ -63,7 +64,8 @@ extension SQLiteRegistryTransaction {
     private func routeArguments(_ route: Route) throws -> StatementArguments {
         [
             route.routeKey.rawValue, route.routeKey.conflictKey, route.target?.rawValue,
-            route.authorizationType.rawValue, route.authorizerID?.rawValue, try JSONColumn.encode(route.authorizationScopes),
+            route.authorizationType.rawValue, route.authorizerID?.rawValue,
+            try JSONColumn.encode(route.authorizationScopes),
             route.apiKeyRequired, route.operationName, route.modelSelectionExpression,
             route.routeResponseSelectionExpression, try JSONColumn.encode(route.requestModels),
             try JSONColumn.encode(route.requestParameters), route.apiGatewayManaged,

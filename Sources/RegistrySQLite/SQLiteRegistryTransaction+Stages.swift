@@ -19,7 +19,8 @@ extension SQLiteRegistryTransaction {
             routeSettings: try JSONColumn.decode([String: RouteSettings].self, row[8]),
             accessLogSettings: try JSONColumn.decode(AccessLogSettings.self, row[9]), clientCertificateID: row[10],
             tags: try tags(
-                "SELECT key, value FROM stage_tags WHERE api_id = ? AND stage_name = ?", [apiID.rawValue, name.rawValue]),
+                "SELECT key, value FROM stage_tags WHERE api_id = ? AND stage_name = ?",
+                [apiID.rawValue, name.rawValue]),
             apiGatewayManaged: row[11], createdDate: Timestamp(millisecondsSinceEpoch: row[12]),
             lastUpdatedDate: Timestamp(millisecondsSinceEpoch: row[13]), lastDeploymentStatusMessage: row[14])
     }
@@ -31,12 +32,14 @@ extension SQLiteRegistryTransaction {
     }
 
     func stages(of api: APIID, _ page: PageRequest) throws -> Page<Stage> {
-        try self.page("SELECT \(Self.stageColumns) FROM stages WHERE api_id = ?", [api.rawValue], page, decode: decodeStage)
+        try self.page(
+            "SELECT \(Self.stageColumns) FROM stages WHERE api_id = ?", [api.rawValue], page, decode: decodeStage)
     }
 
     func autoDeployStages(of api: APIID) throws -> [Stage] {
         let rows = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT \(Self.stageColumns) FROM stages WHERE api_id = ? AND auto_deploy = 1 ORDER BY seq"),
+            db.cachedStatement(
+                sql: "SELECT \(Self.stageColumns) FROM stages WHERE api_id = ? AND auto_deploy = 1 ORDER BY seq"),
             arguments: [api.rawValue])
         return try rows.map(decodeStage)
     }
@@ -54,7 +57,8 @@ extension SQLiteRegistryTransaction {
 
     private func stageArguments(_ stage: Stage) throws -> StatementArguments {
         [
-            stage.description, stage.deploymentID?.rawValue, stage.autoDeploy, try JSONColumn.encode(stage.stageVariables),
+            stage.description, stage.deploymentID?.rawValue, stage.autoDeploy,
+            try JSONColumn.encode(stage.stageVariables),
             try JSONColumn.encode(stage.defaultRouteSettings), try JSONColumn.encode(stage.routeSettings),
             try JSONColumn.encode(stage.accessLogSettings), stage.clientCertificateID, stage.apiGatewayManaged,
             stage.lastUpdatedDate.millisecondsSinceEpoch, stage.lastDeploymentStatusMessage,

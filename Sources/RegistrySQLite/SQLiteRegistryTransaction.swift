@@ -63,7 +63,8 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
             guard try count("SELECT count(*) FROM apis WHERE id = ?", [id.rawValue]) > 0 else { return nil }
             return try tags("SELECT key, value FROM api_tags WHERE api_id = ?", [id.rawValue])
         case .stage(let id, let name):
-            guard try count("SELECT count(*) FROM stages WHERE api_id = ? AND name = ?", [id.rawValue, name.rawValue]) > 0
+            guard
+                try count("SELECT count(*) FROM stages WHERE api_id = ? AND name = ?", [id.rawValue, name.rawValue]) > 0
             else { return nil }
             return try tags(
                 "SELECT key, value FROM stage_tags WHERE api_id = ? AND stage_name = ?", [id.rawValue, name.rawValue])

@@ -42,7 +42,8 @@ public struct SchemaMigrator: Sendable {
                     "The database has schema version \(unknown), which this binary does not know; "
                         + "it was migrated by a newer release. Refusing to start.")
             }
-            for (version, checksum) in applied.sorted(by: { $0.key < $1.key }) where known[version]?.checksum != checksum {
+            for (version, checksum) in applied.sorted(by: { $0.key < $1.key })
+            where known[version]?.checksum != checksum {
                 let migration = known[version]!
                 throw RegistryError(
                     .serviceUnavailable,
@@ -63,7 +64,8 @@ public struct SchemaMigrator: Sendable {
                 } catch let error as DatabaseError {
                     throw RegistryError(
                         .serviceUnavailable,
-                        "Migration \(fourDigits(migration.version))_\(migration.name) failed: \(error.message ?? "\(error)")")
+                        "Migration \(fourDigits(migration.version))_\(migration.name) failed: \(error.message ?? "\(error)")"
+                    )
                 }
                 appliedNow.append(migration.version)
             }

@@ -1,0 +1,114 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import RegistryApp
+import RegistryDomain
+import RegistrySQLite
+import Testing
+
+/// `/healthz`, `/openapi.yaml`, and the AWS error shape for malformed and hostile requests.
+@Suite struct ServiceAndErrorShapeTests {
+    @Test func healthzAnswersOK() async throws {
+        try await TestRegistry.run { registry in
+            let reply = try await registry.call(.get, "/healthz")
+            #expect(reply.status == .ok && reply.string("status") == "ok")
+            #expect(reply.headers[HTTPFieldName.requestID] != nil)
+        }
+    }
+
+    @Test(arguments: [
+        ("{bad", "Malformed"), ("[1,2]", "wrong type"), (#"{"name":5,"protocolType":"HTTP"}"#, "name"),
+        (#"{"name":"x","protocolType":"GRPC"}"#, "protocolType"), (#"{"name":"x"}"#, "protocolType"),
+        (#"{"name":"","protocolType":"HTTP"}"#, "name"), ("", "protocolType"),
+    ])
+    func malformedBodiesAre400NamingTheProblem(body: String, mentions: String) async throws {
+        try await TestRegistry.run { registry in
+            let reply = try await registry.call(.post, "/v2/apis", body)
+            #expect(reply.status == .badRequest)
+            #expect(reply.errorType == "BadRequestException")
+            #expect(reply.message.contains(mentions), "\(reply.message)")
+            #expect(reply.headers[HTTPFieldName.requestID] != nil)
+            #expect(try await registry.call(.get, "/v2/apis").items.isEmpty)
+        }
+    }
+
+    @Test func unknownMembersAreIgnoredAsAWSDoes() async throws {
+        try await TestRegistry.run { registry in
+            let reply = try await registry.call(.post, "/v2/apis", #"{"name":"x","protocolType":"HTTP","zzz":[1]}"#)
+            #expect(reply.status == .created)
+        }
+    }
+
+    @Test func bodiesOverTheLimitAre413() async throws {
+        try await TestRegistry.run(maximumBodySize: 1024) { registry in
+            let description = String(repeating: "d", count: 2048)
+            let reply = try await registry.call(
+                .post, "/v2/apis", #"{"name":"x","protocolType":"HTTP","description":"\#(description)"}"#)
+            #expect(reply.status == .contentTooLarge)
+            #expect(reply.errorType == "PayloadTooLargeException")
+            #expect(try await registry.call(.get, "/v2/apis").items.isEmpty)
+        }
+    }
+
+    @Test(arguments: [
+        "/nope", "/v2/apis/..%2F..%2Fetc", "/v2/apis/ABC", "/v2/apis/" + String(repeating: "a", count: 60_000),
+    ])
+    func unknownPathsAndHostileIdsAre404(path: String) async throws {
+        try await TestRegistry.run { registry in
+            let reply = try await registry.call(.get, path)
+            #expect(reply.status == .notFound)
+            #expect(reply.errorType == "NotFoundException")
+            #expect(reply.message.count < 200)
+        }
+    }
+
+    @Test func openAPIDocumentIsServedAsInTheRepository() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let onDisk = try String(contentsOf: repository.appendingPathComponent("api/openapi.yaml"), encoding: .utf8)
+        try await TestRegistry.run { registry in
+            let reply = try await registry.call(.get, "/openapi.yaml")
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.contentType] == "application/yaml")
+            #expect(reply.body == onDisk, "api/openapi.yaml changed: run scripts/embed-resources")
+        }
+    }
+
+    @Test func everyRouteOfTheRouterIsInTheContract() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let yaml = try String(contentsOf: repository.appendingPathComponent("api/openapi.yaml"), encoding: .utf8)
+        var documented: Set<String> = []
+        var currentPath: String?
+        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  /"), line.hasSuffix(":") {
+                currentPath = String(line.dropFirst(2).dropLast())
+            } else if let path = currentPath, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                let method = line.trimmingCharacters(in: .whitespaces).dropLast().uppercased()
+                if ["GET", "POST", "PATCH", "DELETE", "PUT"].contains(method) {
+                    documented.insert("\(method) \(Self.normalize(path))")
+                }
+            } else if !line.hasPrefix(" ") {
+                currentPath = nil
+            }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routes-\(UUID().uuidString).sqlite")
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+        }
+        let store = try SQLiteRegistryStore(path: file.path)
+        let router = buildRouter(
+            service: makeService(store: store), configuration: AppConfiguration(), logger: Logger(label: "test"))
+        let served = Set(router.routes.map { "\($0.method.rawValue) \(Self.normalize($0.path.description))" })
+        #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(served).isEmpty,
+            "documented but not served: \(documented.subtracting(served).sorted())")
+    }
+
+    private static func normalize(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("{") || $0.hasPrefix(":") ? "{}" : String($0) }.joined(separator: "/")
+    }
+}
