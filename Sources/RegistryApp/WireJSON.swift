@@ -15,7 +15,8 @@ enum WireJSON {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Decodes a request body; an empty body decodes as `{}`.
+    /// Decodes a request body; an empty body decodes as `{}`. The body must be strict JSON (see
+    /// ``StrictJSONValidator``) before Foundation's lenient decoder sees it.
     /// - Throws: ``RegistryError`` 400 for malformed JSON or a member of the wrong type, 413 for a
     ///   body over `limit` bytes.
     static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int) async throws -> Value {
@@ -26,7 +27,8 @@ enum WireJSON {
         } catch {
             throw RegistryError(.payloadTooLarge, "The request body is larger than the \(limit / 1024) KiB limit.")
         }
-        let bytes = buffer.readableBytesView
+        let bytes = Array(buffer.readableBytesView)
+        if !bytes.isEmpty { try StrictJSONValidator.validateObject(bytes) }
         let data = bytes.isEmpty ? Data("{}".utf8) : Data(bytes)
         do {
             return try JSONDecoder().decode(Value.self, from: data)
