@@ -2,7 +2,18 @@ extension Authorizer {
     /// Applies the members given in `input` to this authorizer.
     mutating func apply(_ input: AuthorizerInput) {
         if let name = input.name { self.name = name }
-        if let type = input.authorizerType { authorizerType = type }
+        if let type = input.authorizerType, type != authorizerType {
+            // Members of the old type do not carry over to the new one.
+            authorizerType = type
+            switch type {
+            case .jwt:
+                authorizerURI = nil
+                authorizerPayloadFormatVersion = nil
+                enableSimpleResponses = nil
+            case .request:
+                jwtConfiguration = nil
+            }
+        }
         if let source = input.identitySource { identitySource = source }
         if let configuration = input.jwtConfiguration { jwtConfiguration = configuration }
         if let uri = input.authorizerUri { authorizerURI = uri }

@@ -105,6 +105,10 @@ public final class SQLiteRegistryStore: RegistryStore {
             switch error.extendedResultCode {
             case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_FOREIGNKEY:
                 return .conflict("The registry refused the change: \(detail).")
+            // SQLite enforces ON DELETE RESTRICT through an internal trigger, so deleting a row that
+            // another row still references fails with SQLITE_CONSTRAINT_TRIGGER and this message.
+            case .SQLITE_CONSTRAINT_TRIGGER where error.message == "FOREIGN KEY constraint failed":
+                return .conflict("The registry refused the change: \(detail).")
             default:
                 return .badRequest("The registry refused the change: \(detail).")
             }

@@ -38,4 +38,25 @@ import Testing
             #expect(reply.status == .badRequest)
         }
     }
+
+    @Test func typeOfAnAuthorizerInUseCannotChange() async throws {
+        try await TestRegistry.run { registry in
+            let api = try await registry.createHTTPAPI()
+            let authorizer = try await registry.call(.post, "/v2/apis/\(api)/authorizers", Self.jwt).string(
+                "authorizerId")
+            _ = try await registry.call(
+                .post, "/v2/apis/\(api)/routes",
+                #"{"routeKey":"GET /a","authorizationType":"JWT","authorizerId":"\#(authorizer)"}"#)
+            let invocation =
+                "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                + "arn:aws:lambda:us-east-1:123456789012:function:auth/invocations"
+            let reply = try await registry.call(
+                .patch, "/v2/apis/\(api)/authorizers/\(authorizer)",
+                #"{"authorizerType":"REQUEST","authorizerUri":"\#(invocation)","authorizerPayloadFormatVersion":"2.0"}"#
+            )
+            #expect(reply.status == .conflict, "\(reply.body)")
+            let read = try await registry.call(.get, "/v2/apis/\(api)/authorizers/\(authorizer)")
+            #expect(read.string("authorizerType") == "JWT")
+        }
+    }
 }

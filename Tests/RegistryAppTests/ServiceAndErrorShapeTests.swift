@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{bad", "Malformed"), ("[1,2]", "wrong type"), (#"{"name":5,"protocolType":"HTTP"}"#, "name"),
+        ("{bad", "Malformed"), ("[1,2]", "JSON object"), (#"{"name":5,"protocolType":"HTTP"}"#, "name"),
         (#"{"name":"x","protocolType":"GRPC"}"#, "protocolType"), (#"{"name":"x"}"#, "protocolType"),
         (#"{"name":"","protocolType":"HTTP"}"#, "name"), ("", "protocolType"),
     ])

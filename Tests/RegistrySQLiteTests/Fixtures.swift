@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import RegistryDomain
+import RegistrySQLite
+import Testing
+
+/// A fresh directory under the system temporary directory, removed when the value is released.
+final class TemporaryDirectory: Sendable {
+    /// The directory's path.
+    let path: String
+
+    /// Creates an empty, uniquely named directory.
+    init() throws {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("registry-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        path = url.path
+    }
+
+    /// The path of a file named `name` inside the directory.
+    func file(_ name: String) -> String { path + "/" + name }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A real SQLite store on a fresh file, with the use cases over it.
+///
+/// Each test makes its own; releasing it closes the store and deletes the file.
+final class StoreFixture: Sendable {
+    /// The directory holding the database file.
+    let directory: TemporaryDirectory
+    /// The database file.
+    let path: String
+    /// The store under test.
+    let store: SQLiteRegistryStore
+    /// The use cases over ``store``.
+    let service: RegistryService
+
+    /// Opens a store on a new file with `quotas`.
+    init(quotas: Quotas = .aws) throws {
+        directory = try TemporaryDirectory()
+        path = directory.file("registry.sqlite")
+        store = try SQLiteRegistryStore(path: path)
+        service = RegistryService(store: store, quotas: quotas, clock: Clock.tick)
+    }
+
+    deinit { try? store.close() }
+
+    /// Creates an HTTP API.
+    func httpAPI(_ name: String = "pets") async throws -> API {
+        try await service.createAPI(APIInput(name: name, protocolType: .http))
+    }
+
+    /// Creates a WebSocket API selecting routes by `$request.body.action`.
+    func webSocketAPI(_ name: String = "chat") async throws -> API {
+        try await service.createAPI(
+            APIInput(name: name, protocolType: .websocket, routeSelectionExpression: "$request.body.action"))
+    }
+
+    /// Creates an AWS_PROXY integration to ``Sample/function`` in `api`.
+    func lambdaIntegration(in api: API) async throws -> Integration {
+        let version = api.protocolType == .http ? "2.0" : nil
+        let uri = api.protocolType == .http ? Sample.function : Sample.invocation
+        return try await service.createIntegration(
+            in: api.id, IntegrationInput(integrationType: .awsProxy, integrationUri: uri, payloadFormatVersion: version)
+        )
+    }
+
+    /// Creates a route with `key` targeting `integration`.
+    @discardableResult
+    func route(_ key: String, to integration: Integration? = nil, in api: API) async throws -> Route {
+        try await service.createRoute(
+            in: api.id, RouteInput(routeKey: key, target: integration.map { "integrations/\($0.id.rawValue)" }))
+    }
+
+    /// Creates a VPC link with one subnet.
+    func vpcLink(_ name: String = "private") async throws -> VpcLink {
+        try await service.createVpcLink(VpcLinkInput(name: name, subnetIds: ["subnet-0123abcd"]))
+    }
+
+    /// Creates a JWT authorizer in `api`.
+    func jwtAuthorizer(in api: API) async throws -> Authorizer {
+        try await service.createAuthorizer(
+            in: api.id,
+            AuthorizerInput(
+                name: "cognito", authorizerType: .jwt, identitySource: ["$request.header.Authorization"],
+                jwtConfiguration: JWTConfiguration(audience: ["client"], issuer: "https://issuer.example")))
+    }
+
+    /// Creates a Lambda REQUEST authorizer in `api` (payload format 2.0 on HTTP APIs).
+    func requestAuthorizer(in api: API) async throws -> Authorizer {
+        try await service.createAuthorizer(
+            in: api.id,
+            AuthorizerInput(
+                name: "lambda", authorizerType: .request, identitySource: ["$request.header.Authorization"],
+                authorizerUri: Sample.invocation,
+                authorizerPayloadFormatVersion: api.protocolType == .http ? "2.0" : nil))
+    }
+
+    /// Every route of `api`, read page by page.
+    func allRoutes(of api: APIID) async throws -> [Route] {
+        var routes: [Route] = []
+        var cursor: PageCursor?
+        repeat {
+            let page = try await service.routes(in: api, PageRequest(maxResults: 500, after: cursor))
+            routes += page.items
+            cursor = page.next
+        } while cursor != nil
+        return routes
+    }
+
+    /// Every integration of `api`.
+    func allIntegrations(of api: APIID) async throws -> [Integration] {
+        try await service.integrations(in: api, PageRequest(maxResults: 500)).items
+    }
+
+    /// A full read of an API's routes, integrations, stages, deployments and authorizers.
+    func snapshot(of api: APIID) async throws -> Snapshot {
+        let page = try PageRequest(maxResults: 500)
+        return Snapshot(
+            api: try await service.api(api), routes: try await allRoutes(of: api),
+            integrations: try await allIntegrations(of: api),
+            stages: try await service.stages(in: api, page).items,
+            deployments: try await service.deployments(in: api, page).items.map(\.id),
+            authorizers: try await service.authorizers(in: api, page).items)
+    }
+
+    /// Opens the database file with a plain GRDB queue (foreign keys on), to look under the store.
+    func rawQueue() throws -> DatabaseQueue {
+        try DatabaseQueue(path: path)
+    }
+}
+
+/// Everything the registry holds about one API, for before/after comparisons.
+struct Snapshot: Equatable {
+    var api: API
+    var routes: [Route]
+    var integrations: [Integration]
+    var stages: [Stage]
+    var deployments: [DeploymentID]
+    var authorizers: [Authorizer]
+}
+
+/// The use cases' clock in tests: the wall clock, in whole milliseconds.
+enum Clock {
+    /// The current instant.
+    @Sendable static func tick() -> Timestamp {
+        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+}
+
+/// Fixed values shared by the tests.
+enum Sample {
+    /// A Lambda function ARN.
+    static let function = "arn:aws:lambda:us-east-1:123456789012:function:orders"
+    /// The invocation URI of ``function``.
+    static let invocation = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/\(function)/invocations"
+    /// An Application Load Balancer listener ARN.
+    static let albListener =
+        "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/lb/50dc6c495c0c9188/f2f7dc8efc522ab2"
+    /// A Network Load Balancer listener ARN.
+    static let nlbListener =
+        "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/lb/50dc6c495c0c9188/f2f7dc8efc522ab2"
+    /// A Cloud Map service ARN.
+    static let cloudMapService = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc"
+    /// A WebSocket AWS integration's service action URI.
+    static let sqsAction = "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue"
+
+    /// `count` distinct tags.
+    static func tags(_ count: Int) -> Tags {
+        Dictionary(uniqueKeysWithValues: (0..<count).map { ("key\($0)", "value\($0)") })
+    }
+}
+
+/// Runs `body`, which must refuse with a ``RegistryError`` of `code`, and returns that error.
+@discardableResult
+func expectRegistryError<Value>(
+    _ code: RegistryError.Code, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () async throws -> Value
+) async -> RegistryError? {
+    do {
+        let value = try await body()
+        Issue.record("Expected a \(code) refusal, got \(value).", sourceLocation: sourceLocation)
+        return nil
+    } catch let error as RegistryError {
+        #expect(error.code == code, "Refused with \(error)", sourceLocation: sourceLocation)
+        return error
+    } catch {
+        Issue.record("Expected a RegistryError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
+        return nil
+    }
+}
+
+/// Checks that `body` refuses with `expected`, or succeeds when `expected` is `nil`.
+func expectOutcome<Value>(
+    _ expected: RegistryError.Code?, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: () async throws -> Value
+) async {
+    if let expected {
+        await expectRegistryError(expected, sourceLocation: sourceLocation, body)
+    } else {
+        do { _ = try await body() } catch {
+            Issue.record("Expected success, refused with \(error)", sourceLocation: sourceLocation)
+        }
+    }
+}

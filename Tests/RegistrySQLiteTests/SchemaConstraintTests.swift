@@ -1,0 +1,388 @@
+import GRDB
+import RegistryDomain
+import RegistrySQLite
+import Testing
+
+/// The schema as the second line of defence: raw SQL that bypasses the domain is still refused.
+@Suite("Schema constraints")
+struct SchemaConstraintTests {
+    /// Two HTTP APIs and a WebSocket API, a VPC link, an integration per HTTP API (the first one's
+    /// targeted by a route), a private integration, and a deployment of the second API.
+    static let seed = """
+        INSERT INTO apis (id, name, protocol_type, route_selection_expression, api_key_selection_expression, created_ms)
+        VALUES ('httpapi001', 'a', 'HTTP', '$request.method $request.path', '$request.header.x-api-key', 0),
+               ('httpapi002', 'b', 'HTTP', '$request.method $request.path', '$request.header.x-api-key', 0),
+               ('wsapi00001', 'c', 'WEBSOCKET', '$request.body.action', '$request.header.x-api-key', 0);
+        INSERT INTO vpc_links (id, name, subnet_ids, created_ms) VALUES ('link001', 'l', '["subnet-0123abcd"]', 0);
+        INSERT INTO integrations (api_id, id, integration_type, integration_uri, integration_method, connection_type,
+            payload_format_version, timeout_ms)
+        VALUES ('httpapi001', 'int0001', 'AWS_PROXY', 'arn:aws:lambda:us-east-1:123456789012:function:f', 'POST',
+                'INTERNET', '2.0', 30000),
+               ('httpapi002', 'int0002', 'AWS_PROXY', 'arn:aws:lambda:us-east-1:123456789012:function:f', 'POST',
+                'INTERNET', '2.0', 30000);
+        INSERT INTO integrations (api_id, id, integration_type, integration_uri, integration_method, connection_type,
+            connection_id, payload_format_version, timeout_ms)
+        VALUES ('httpapi001', 'int0003', 'HTTP_PROXY', 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-a',
+                'ANY', 'VPC_LINK', 'link001', '1.0', 30000);
+        INSERT INTO routes (api_id, id, route_key, conflict_key, target_integration_id)
+        VALUES ('httpapi001', 'rte0001', 'GET /pets/{id}', 'GET /pets/{}', 'int0001');
+        INSERT INTO deployments (api_id, id, auto_deployed, created_ms) VALUES ('httpapi002', 'dep0002', 0, 0);
+        """
+
+    /// The column list and start of a valid integration row of `httpapi001`.
+    static let integrationColumns = """
+        INSERT INTO integrations (api_id, id, integration_type, integration_uri, integration_method, connection_type,
+            connection_id, payload_format_version, timeout_ms, tls_server_name)
+        """
+
+    /// A statement the schema must refuse, and the constraint kind that refuses it.
+    struct Violation: Sendable, CustomTestStringConvertible {
+        let label: String
+        let sql: String
+        let code: ResultCode
+        var testDescription: String { label }
+
+        init(_ label: String, _ code: ResultCode, _ sql: String) {
+            self.label = label
+            self.code = code
+            self.sql = sql
+        }
+    }
+
+    static let violations: [Violation] = [
+        Violation(
+            "route targeting an integration of another API", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            """
+            INSERT INTO routes (api_id, id, route_key, conflict_key, target_integration_id)
+            VALUES ('httpapi001', 'rte0002', 'GET /x', 'GET /x', 'int0002')
+            """),
+        Violation(
+            "route targeting a missing integration", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            """
+            INSERT INTO routes (api_id, id, route_key, conflict_key, target_integration_id)
+            VALUES ('httpapi001', 'rte0002', 'GET /x', 'GET /x', 'zzzzzzz')
+            """),
+        Violation(
+            "two routes with one conflict key", .SQLITE_CONSTRAINT_UNIQUE,
+            """
+            INSERT INTO routes (api_id, id, route_key, conflict_key)
+            VALUES ('httpapi001', 'rte0002', 'GET /pets/{petId}', 'GET /pets/{}')
+            """),
+        Violation(
+            "route id reused", .SQLITE_CONSTRAINT_UNIQUE,
+            """
+            INSERT INTO routes (api_id, id, route_key, conflict_key) VALUES ('httpapi002', 'rte0001', 'GET /', 'GET /')
+            """),
+        Violation(
+            "JWT route without authorizer", .SQLITE_CONSTRAINT_CHECK,
+            """
+            INSERT INTO routes (api_id, id, route_key, conflict_key, authorization_type)
+            VALUES ('httpapi001', 'rte0002', 'GET /x', 'GET /x', 'JWT')
+            """),
+        Violation(
+            "VPC_LINK integration without connection id", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'VPC_LINK', NULL,
+                        '1.0', 30000, NULL)
+                """),
+        Violation(
+            "INTERNET integration with connection id", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', 'link001', '1.0',
+                        30000, NULL)
+                """),
+        Violation(
+            "integration with a missing VPC link", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'VPC_LINK', 'zzzzzzz', '1.0',
+                        30000, NULL)
+                """),
+        Violation(
+            "TLS on an internet integration", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', NULL,
+                        '1.0', 30000, 'a.example')
+                """),
+        Violation(
+            "MOCK integration on an HTTP API", .SQLITE_CONSTRAINT_TRIGGER,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'MOCK', NULL, NULL, 'INTERNET', NULL, '1.0', 1000, NULL)
+                """),
+        Violation(
+            "AWS integration on an HTTP API", .SQLITE_CONSTRAINT_TRIGGER,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'AWS', 'arn:aws:apigateway:us-east-1:sqs:path/1/q', 'POST', 'INTERNET',
+                        NULL, '1.0', 1000, NULL)
+                """),
+        Violation(
+            "integration changed to MOCK on an HTTP API", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            UPDATE integrations SET integration_type = 'MOCK', integration_uri = NULL, integration_method = NULL
+            WHERE id = 'int0002'
+            """),
+        Violation(
+            "private integration on a WebSocket API", .SQLITE_CONSTRAINT_TRIGGER,
+            integrationColumns + """
+                VALUES ('wsapi00001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'VPC_LINK', 'link001', '1.0',
+                        1000, NULL)
+                """),
+        Violation(
+            "WebSocket timeout 29001", .SQLITE_CONSTRAINT_TRIGGER,
+            integrationColumns + """
+                VALUES ('wsapi00001', 'int0009', 'MOCK', NULL, NULL, 'INTERNET', NULL, '1.0', 29001, NULL)
+                """),
+        Violation(
+            "payload format 3.0", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', NULL,
+                        '3.0', 30000, NULL)
+                """),
+        Violation(
+            "timeout 30001", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', NULL,
+                        '1.0', 30001, NULL)
+                """),
+        Violation(
+            "timeout 49", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', NULL, '1.0', 49,
+                        NULL)
+                """),
+        Violation(
+            "Lambda proxy with GET", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'AWS_PROXY', 'arn:aws:lambda:us-east-1:123456789012:function:f', 'GET',
+                        'INTERNET', NULL, '2.0', 30000, NULL)
+                """),
+        Violation(
+            "HTTP_PROXY without method", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'int0009', 'HTTP_PROXY', 'https://a.example', NULL, 'INTERNET', NULL,
+                        '1.0', 30000, NULL)
+                """),
+        Violation(
+            "integration id with uppercase", .SQLITE_CONSTRAINT_CHECK,
+            integrationColumns + """
+                VALUES ('httpapi001', 'INT0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', NULL,
+                        '1.0', 30000, NULL)
+                """),
+        Violation(
+            "integration of a missing API", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            integrationColumns + """
+                VALUES ('zzzzzzzzzz', 'int0009', 'HTTP_PROXY', 'https://a.example', 'ANY', 'INTERNET', NULL,
+                        '1.0', 30000, NULL)
+                """),
+        // SQLite runs ON DELETE RESTRICT as an internal trigger: the code is TRIGGER, the message the FK one.
+        Violation(
+            "deleting an integration a route targets", .SQLITE_CONSTRAINT_TRIGGER,
+            "DELETE FROM integrations WHERE id = 'int0001'"),
+        Violation(
+            "deleting a VPC link an integration uses", .SQLITE_CONSTRAINT_TRIGGER,
+            "DELETE FROM vpc_links WHERE id = 'link001'"),
+        Violation(
+            "deleting a deployment a stage serves", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO stages (api_id, name, deployment_id, created_ms, updated_ms)
+            VALUES ('httpapi002', 'prod', 'dep0002', 0, 0);
+            DELETE FROM deployments WHERE id = 'dep0002'
+            """),
+        Violation(
+            "stage serving another API's deployment", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            """
+            INSERT INTO stages (api_id, name, deployment_id, created_ms, updated_ms)
+            VALUES ('httpapi001', 'prod', 'dep0002', 0, 0)
+            """),
+        Violation(
+            "stage name with a space", .SQLITE_CONSTRAINT_CHECK,
+            """
+            INSERT INTO stages (api_id, name, created_ms, updated_ms) VALUES ('httpapi001', 'a b', 0, 0)
+            """),
+        Violation(
+            "JWT authorizer on a WebSocket API", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, jwt_configuration)
+            VALUES ('wsapi00001', 'auth001', 'j', 'JWT', '["$request.header.Authorization"]', '{}')
+            """),
+        Violation(
+            "HTTP API with another route selection", .SQLITE_CONSTRAINT_CHECK,
+            """
+            INSERT INTO apis (id, name, protocol_type, route_selection_expression, api_key_selection_expression,
+                created_ms)
+            VALUES ('httpapi003', 'x', 'HTTP', '$request.body.action', '$request.header.x-api-key', 0)
+            """),
+        Violation(
+            "API name of 129", .SQLITE_CONSTRAINT_CHECK,
+            """
+            INSERT INTO apis (id, name, protocol_type, route_selection_expression, api_key_selection_expression,
+                created_ms)
+            VALUES ('httpapi003', replace(hex(zeroblob(129)), '00', 'n'), 'WEBSOCKET', '$request.body.action', 'x', 0)
+            """),
+        Violation(
+            "VPC link with 11 subnets", .SQLITE_CONSTRAINT_CHECK,
+            """
+            INSERT INTO vpc_links (id, name, subnet_ids, created_ms)
+            VALUES ('link002', 'l', '["1","2","3","4","5","6","7","8","9","10","11"]', 0)
+            """),
+        Violation(
+            "tag value of 1601", .SQLITE_CONSTRAINT_CHECK,
+            """
+            INSERT INTO api_tags (api_id, key, value)
+            VALUES ('httpapi001', 'k', replace(hex(zeroblob(1601)), '00', 'v'))
+            """),
+    ]
+
+    /// A migrated, seeded database file.
+    static func seeded(in directory: TemporaryDirectory) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: directory.file("schema.sqlite"))
+        try SchemaMigrator().migrate(queue)
+        try queue.write { db in try db.execute(sql: seed) }
+        return queue
+    }
+
+    @Test("the seed itself is valid")
+    func seedIsValid() throws {
+        let directory = try TemporaryDirectory()
+        let queue = try Self.seeded(in: directory)
+        let routes = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM routes") }
+        #expect(routes == 1)
+        #expect(try queue.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+    }
+
+    @Test("the schema refuses what the domain refuses", arguments: violations)
+    func refused(_ violation: Violation) throws {
+        let directory = try TemporaryDirectory()
+        let queue = try Self.seeded(in: directory)
+        let before = try Self.rowCounts(queue)
+        let error = try #require(throws: DatabaseError.self) {
+            try queue.write { db in try db.execute(sql: violation.sql) }
+        }
+        #expect(error.resultCode == .SQLITE_CONSTRAINT)
+        #expect(error.extendedResultCode == violation.code, "\(error)")
+        if violation.sql.hasPrefix("DELETE") || violation.sql.contains("DELETE FROM") {
+            #expect(error.message == "FOREIGN KEY constraint failed")
+        }
+        #expect(try Self.rowCounts(queue) == before)
+    }
+
+    @Test("deleting a route frees its integration; deleting the API then cascades")
+    func restrictThenCascade() throws {
+        let directory = try TemporaryDirectory()
+        let queue = try Self.seeded(in: directory)
+        try queue.write { db in
+            try db.execute(sql: "DELETE FROM routes WHERE id = 'rte0001'")
+            try db.execute(sql: "DELETE FROM integrations WHERE id = 'int0001'")
+            try db.execute(sql: "DELETE FROM apis WHERE id = 'httpapi001'")
+            try db.execute(sql: "DELETE FROM vpc_links WHERE id = 'link001'")
+        }
+        let counts = try Self.rowCounts(queue)
+        #expect(counts["integrations"] == 1)
+        #expect(counts["vpc_links"] == 0)
+    }
+
+    /// Rows per table.
+    static func rowCounts(_ queue: DatabaseQueue) throws -> [String: Int] {
+        try queue.read { db in
+            var counts: [String: Int] = [:]
+            for table in MigratorTests.tables {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
+            }
+            return counts
+        }
+    }
+}
+
+/// Constraint violations that reach the store through the port arrive as registry errors.
+@Suite("Store error mapping")
+struct StoreErrorMappingTests {
+    /// A write that bypasses the domain rules and breaks a schema constraint.
+    enum Bypass: String, CaseIterable, Sendable {
+        case routeToForeignIntegration, duplicateConflictKey, privateWithoutLink, mockOnHTTP, timeout30001
+        case deleteTargetedIntegration, duplicateAPIID, deleteUsedVpcLink, stageWithForeignDeployment
+        case deleteServedDeployment
+    }
+
+    @Test("schema refusals surface as RegistryError, never DatabaseError", arguments: Bypass.allCases)
+    func mapped(bypass: Bypass) async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.httpAPI()
+        let other = try await fixture.httpAPI("other")
+        let integration = try await fixture.lambdaIntegration(in: api)
+        let foreign = try await fixture.lambdaIntegration(in: other)
+        let route = try await fixture.route("GET /pets/{id}", to: integration, in: api)
+        try await fixture.route("GET /x", to: foreign, in: other)
+        let foreignDeployment = try await fixture.service.createDeployment(in: other.id, DeploymentInput())
+        let link = try await fixture.vpcLink()
+        _ = try await fixture.service.createIntegration(
+            in: other.id,
+            IntegrationInput(
+                integrationType: .httpProxy, integrationUri: Sample.albListener, integrationMethod: "ANY",
+                connectionType: .vpcLink, connectionId: link.id.rawValue))
+        let now = Timestamp(millisecondsSinceEpoch: 0)
+        let expected: RegistryError.Code
+        switch bypass {
+        case .routeToForeignIntegration, .duplicateConflictKey, .deleteTargetedIntegration, .duplicateAPIID,
+            .deleteUsedVpcLink, .stageWithForeignDeployment, .deleteServedDeployment:
+            expected = .conflict
+        case .privateWithoutLink, .mockOnHTTP, .timeout30001:
+            expected = .badRequest
+        }
+        do {
+            try await fixture.store.write { registry in
+                switch bypass {
+                case .routeToForeignIntegration:
+                    try registry.insert(
+                        Route(
+                            id: RouteID(uncheckedRawValue: "rte9999"), apiID: api.id,
+                            routeKey: RouteKey(stored: "GET /y", protocolType: .http), target: foreign.id))
+                case .duplicateConflictKey:
+                    try registry.insert(
+                        Route(
+                            id: RouteID(uncheckedRawValue: "rte9999"), apiID: api.id,
+                            routeKey: RouteKey(stored: "GET /pets/{petId}", protocolType: .http)))
+                case .privateWithoutLink:
+                    var changed = integration
+                    changed.connectionType = .vpcLink
+                    try registry.update(changed)
+                case .mockOnHTTP:
+                    try registry.insert(
+                        Integration(
+                            id: IntegrationID(uncheckedRawValue: "int9999"), apiID: api.id, integrationType: .mock,
+                            payloadFormatVersion: "1.0", timeoutInMillis: 1000))
+                case .timeout30001:
+                    var changed = integration
+                    changed.timeoutInMillis = 30_001
+                    try registry.update(changed)
+                case .deleteTargetedIntegration:
+                    try registry.deleteIntegration(integration.id, in: api.id)
+                case .duplicateAPIID:
+                    try registry.insert(
+                        API(
+                            id: api.id, name: "again", protocolType: .http,
+                            routeSelectionExpression: API.httpRouteSelectionExpression, createdDate: now))
+                case .deleteUsedVpcLink:
+                    try registry.deleteVpcLink(link.id)
+                case .deleteServedDeployment:
+                    try registry.insert(
+                        Stage(
+                            apiID: other.id, name: StageName(uncheckedRawValue: "prod"),
+                            deploymentID: foreignDeployment.id, createdDate: now, lastUpdatedDate: now))
+                    try registry.deleteDeployment(foreignDeployment.id, in: other.id)
+                case .stageWithForeignDeployment:
+                    try registry.insert(
+                        Stage(
+                            apiID: api.id, name: StageName(uncheckedRawValue: "prod"),
+                            deploymentID: foreignDeployment.id, createdDate: now, lastUpdatedDate: now))
+                }
+            }
+            Issue.record("The schema accepted \(bypass).")
+        } catch let error as RegistryError {
+            #expect(error.code == expected, "\(error)")
+            #expect(error.message.hasPrefix("The registry refused the change"))
+        } catch {
+            Issue.record("Expected a RegistryError, got \(type(of: error)): \(error)")
+        }
+        #expect(try await fixture.allRoutes(of: api.id) == [route])
+        #expect(try await fixture.allIntegrations(of: api.id) == [integration])
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import RegistryDomain
+import Testing
+
+@testable import RegistrySQLite
+
+/// Connection settings, durability across reopen, and failures to open.
+@Suite("SQLite store")
+struct StoreTests {
+    @Test(
+        "the writer runs with synchronous=FULL, WAL and foreign keys",
+        arguments: [
+            ("synchronous", "2"), ("journal_mode", "wal"), ("foreign_keys", "1"),
+        ])
+    func pragmas(name: String, value: String) throws {
+        let fixture = try StoreFixture()
+        #expect(try fixture.store.writerPragma(name) == value)
+    }
+
+    @Test("the health check answers and the store names its file")
+    func health() async throws {
+        let fixture = try StoreFixture()
+        try await fixture.store.checkHealth()
+        #expect(fixture.store.path == fixture.path)
+    }
+
+    @Test("what was written is there after close and reopen")
+    func reopen() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("durable.sqlite")
+        let store = try SQLiteRegistryStore(path: path)
+        let service = RegistryService(store: store, clock: Clock.tick)
+        let api = try await service.createAPI(
+            APIInput(name: "durable", protocolType: .http, tags: ["team": "core"], target: Sample.function))
+        let link = try await service.createVpcLink(VpcLinkInput(name: "l", subnetIds: ["subnet-0123abcd"]))
+        let routes = try await service.routes(in: api.id, PageRequest()).items
+        let stage = try await service.stage(.defaultStage, in: api.id)
+        try store.close()
+
+        let reopened = try SQLiteRegistryStore(path: path)
+        let again = RegistryService(store: reopened, clock: Clock.tick)
+        #expect(try await again.api(api.id) == api)
+        #expect(try await again.routes(in: api.id, PageRequest()).items == routes)
+        #expect(try await again.stage(.defaultStage, in: api.id) == stage)
+        #expect(try await again.vpcLink(link.id) == link)
+        #expect(try reopened.writerPragma("synchronous") == "2")
+        try reopened.close()
+    }
+
+    @Test("a committed write is visible to another store on the same file at once")
+    func visibleToSecondStore() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.httpAPI()
+        let second = try SQLiteRegistryStore(path: fixture.path)
+        let seen = try await RegistryService(store: second, clock: Clock.tick).api(api.id)
+        #expect(seen == api)
+        try second.close()
+    }
+
+    @Test("a file that is not a database, or a path that cannot be created, is unavailable")
+    func unopenable() throws {
+        let directory = try TemporaryDirectory()
+        let garbage = directory.file("garbage.sqlite")
+        try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: garbage))
+        let error = try #require(throws: RegistryError.self) { try SQLiteRegistryStore(path: garbage) }
+        #expect(error.code == .serviceUnavailable)
+        let missing = try #require(throws: RegistryError.self) {
+            try SQLiteRegistryStore(path: directory.file("no/such/dir/x.sqlite"))
+        }
+        #expect(missing.code == .serviceUnavailable)
+    }
+
+    @Test(
+        "storage failures map to the registry's error codes",
+        arguments: [
+            (ResultCode.SQLITE_CONSTRAINT_UNIQUE, RegistryError.Code.conflict),
+            (.SQLITE_CONSTRAINT_PRIMARYKEY, .conflict),
+            (.SQLITE_CONSTRAINT_FOREIGNKEY, .conflict),
+            (.SQLITE_CONSTRAINT_CHECK, .badRequest),
+            (.SQLITE_CONSTRAINT_TRIGGER, .badRequest),
+            (.SQLITE_CONSTRAINT_NOTNULL, .badRequest),
+            (.SQLITE_BUSY, .serviceUnavailable),
+            (.SQLITE_FULL, .serviceUnavailable),
+            (.SQLITE_IOERR, .serviceUnavailable),
+            (.SQLITE_READONLY, .serviceUnavailable),
+            (.SQLITE_CORRUPT, .serviceUnavailable),
+            (.SQLITE_ERROR, .internalFailure),
+            (.SQLITE_MISUSE, .internalFailure),
+        ])
+    func errorMapping(resultCode: ResultCode, code: RegistryError.Code) {
+        let error = SQLiteRegistryStore.registryError(DatabaseError(resultCode: resultCode, message: "detail"))
+        #expect(error.code == code)
+        #expect(error.message.contains("detail"))
+    }
+
+    @Test("a refused RESTRICT delete is a conflict; a trigger's own refusal is a bad request")
+    func restrictDelete() {
+        let restrict = DatabaseError(resultCode: .SQLITE_CONSTRAINT_TRIGGER, message: "FOREIGN KEY constraint failed")
+        #expect(SQLiteRegistryStore.registryError(restrict).code == .conflict)
+        let rule = DatabaseError(
+            resultCode: .SQLITE_CONSTRAINT_TRIGGER,
+            message: "HTTP APIs support only AWS_PROXY and HTTP_PROXY integrations")
+        #expect(SQLiteRegistryStore.registryError(rule).code == .badRequest)
+    }
+
+    @Test("registry errors pass unchanged and foreign errors become internal failures")
+    func errorPassThrough() {
+        struct Foreign: Error {}
+        #expect(SQLiteRegistryStore.registryError(RegistryError.notFound("x")) == .notFound("x"))
+        #expect(SQLiteRegistryStore.registryError(Foreign()).code == .internalFailure)
+    }
+}
