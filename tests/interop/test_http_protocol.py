@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -203,3 +204,26 @@ def test_tag_arn_is_percent_encoded_by_botocore(raw, client, new_api):
 
     assert response.status_code == 200, response.text
     assert response.json() == {"tags": {"k": "v"}}
+
+
+def test_every_request_writes_one_json_log_line(registry_server, raw):
+    """Each request leaves exactly one JSON line on stderr carrying its request id and status."""
+    if registry_server is None:
+        pytest.skip("the server was started outside the suite; its log is not ours to read")
+    ok = raw.get("/healthz")
+    missing = raw.get("/v2/apis/zzzzzzzzzz")
+    ids = {ok.headers["x-amzn-RequestId"]: 200, missing.headers["x-amzn-RequestId"]: 404}
+    deadline = time.time() + 5
+    while True:
+        lines = registry_server.stderr_path.read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        found = {r.get("requestId"): r for r in records if r.get("requestId") in ids}
+        if len(found) == len(ids) or time.time() > deadline:
+            break
+        time.sleep(0.05)
+    for request_id, status in ids.items():
+        matching = [r for r in records if r.get("requestId") == request_id]
+        assert len(matching) == 1, f"expected one log line for {request_id}, got {matching}"
+        assert matching[0]["status"] == str(status)
+        assert matching[0]["message"] == "request"
+    assert found[missing.headers["x-amzn-RequestId"]]["errorType"] == "NotFoundException"
