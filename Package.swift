@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "RegistryDomain"),
@@ -25,11 +26,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "RegistrySynth", dependencies: ["RegistryDomain"]),
         .target(
             name: "RegistryApp",
             dependencies: [
                 "RegistryDomain",
                 "RegistrySQLite",
+                "RegistrySynth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,9 +52,22 @@ let package = Package(
             dependencies: ["RegistrySQLite", "RegistryDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "RegistrySynthTests",
+            dependencies: [
+                "RegistrySynth", "RegistryDomain", "RegistryTestSupport", .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .target(
+            name: "RegistryTestSupport",
+            dependencies: ["RegistryDomain", "RegistrySynth"],
+            path: "Tests/RegistryTestSupport"
+        ),
+        .testTarget(
             name: "RegistryAppTests",
             dependencies: [
                 "RegistryApp",
+                "RegistryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

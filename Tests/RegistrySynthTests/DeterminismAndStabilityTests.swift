@@ -1,0 +1,105 @@
+import Foundation
+import RegistryDomain
+import RegistrySynth
+import RegistryTestSupport
+import Testing
+
+/// Synthesis is a pure function, and each resource's logical ID depends only on its own entity.
+@Suite struct DeterminismAndStabilityTests {
+    static func snapshot(_ name: String = "shared-integrations") throws -> APISnapshot {
+        try #require(try Fixtures.cdkCase(name).0.snapshots().first)
+    }
+
+    static func logicalIDs(_ snapshot: APISnapshot) -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: TemplateSynthesizer().synthesize(snapshot).resources.map { ($0.key, $0.value.type) })
+    }
+
+    @Test(arguments: 0..<5)
+    func shuffledInputGivesTheSameBytes(seed: Int) throws {
+        let original = try Self.snapshot()
+        var generator = SeededGenerator(seed: UInt64(seed))
+        var shuffled = original
+        shuffled.routes.shuffle(using: &generator)
+        shuffled.integrations.shuffle(using: &generator)
+        shuffled.stages.shuffle(using: &generator)
+        let synthesizer = TemplateSynthesizer()
+        #expect(synthesizer.synthesize(shuffled).json == synthesizer.synthesize(original).json)
+        #expect(synthesizer.synthesize(shuffled).yaml == synthesizer.synthesize(original).yaml)
+    }
+
+    @Test func addingARouteChangesNoOtherLogicalID() throws {
+        let before = try Self.snapshot()
+        var after = before
+        after.routes.append(
+            Route(
+                id: RouteID(uncheckedRawValue: "newrout"), apiID: before.api.id,
+                routeKey: try RouteKey(parsing: "PUT /books/{id}/cover", protocolType: .http),
+                target: before.routes[0].target))
+        let old = Self.logicalIDs(before)
+        let new = Self.logicalIDs(after)
+        #expect(Set(old.keys).isSubset(of: Set(new.keys)))
+        #expect(new.count == old.count + 2)  // the route and its permission
+    }
+
+    @Test func renamingOrDeletingARouteChangesNoOtherLogicalID() throws {
+        let before = try Self.snapshot()
+        var renamed = before
+        renamed.routes[1].routeKey = try RouteKey(parsing: "PATCH /books", protocolType: .http)
+        var deleted = before
+        let removed = deleted.routes.remove(at: 2)
+        let old = Self.logicalIDs(before)
+        for changed in [renamed, deleted] {
+            let new = Self.logicalIDs(changed)
+            let gone = Set(old.keys).subtracting(new.keys)
+            #expect(gone.allSatisfy { old[$0] == "AWS::ApiGatewayV2::Route" || old[$0] == "AWS::Lambda::Permission" })
+            #expect(gone.filter { old[$0] == "AWS::ApiGatewayV2::Route" }.count == 1)
+        }
+        #expect(removed.routeKey.rawValue == "GET /books/{id}")
+    }
+
+    @Test func changingAnIntegrationOrStageChangesNoOtherLogicalID() throws {
+        let before = try Self.snapshot("several-stages")
+        var after = before
+        after.integrations[0].integrationURI = "https://other.example.com"
+        after.stages.removeLast()
+        after.stages.append(
+            Stage(
+                apiID: before.api.id, name: try StageName(validating: "canary"), createdDate: before.api.createdDate,
+                lastUpdatedDate: before.api.createdDate))
+        let old = Self.logicalIDs(before)
+        let new = Self.logicalIDs(after)
+        let gone = Set(old.keys).subtracting(new.keys)
+        let added = Set(new.keys).subtracting(old.keys)
+        // Only the removed stage's ID goes and only the new stage's ID comes; the changed
+        // integration keeps its ID, so redeploying updates it in place.
+        #expect(gone.count == 1 && added.count == 1)
+        #expect(gone.allSatisfy { old[$0] == "AWS::ApiGatewayV2::Stage" })
+        #expect(added.allSatisfy { new[$0] == "AWS::ApiGatewayV2::Stage" })
+    }
+
+    @Test func logicalIDsAreValidCloudFormationIDs() throws {
+        for name in CDKFidelityTests.caseNames {
+            for snapshot in try Fixtures.cdkCase(name).0.snapshots() {
+                for id in TemplateSynthesizer().synthesize(snapshot).resources.keys {
+                    #expect(id.count <= 255 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "\(id)")
+                }
+            }
+        }
+    }
+}
+
+/// A deterministic random number generator for shuffles (SplitMix64).
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

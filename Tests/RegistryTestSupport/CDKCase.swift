@@ -1,0 +1,182 @@
+import Foundation
+import RegistryDomain
+
+/// A CDK reference case: registry content in the neutral form the reference templates were made
+/// from (VPC links, APIs with integrations, routes and stages).
+public struct CDKCase: Decodable, Sendable {
+    /// A VPC link of the case.
+    public struct Link: Decodable, Sendable {
+        /// The case member `ref`.
+        public let ref: String
+        /// The case member `name`.
+        public let name: String
+        /// The case member `subnetIds`.
+        public let subnetIds: [String]
+        /// The case member `securityGroupIds`.
+        public let securityGroupIds: [String]?
+    }
+
+    /// An integration of the case, by kind (`lambda`, `url`, `alb`, `nlb`, `servicediscovery`,
+    /// `ws-lambda`, `ws-mock`).
+    public struct CaseIntegration: Decodable, Sendable {
+        /// The case member `ref`.
+        public let ref: String
+        /// The case member `kind`.
+        public let kind: String
+        /// The case member `functionArn`.
+        public let functionArn: String?
+        /// The case member `url`.
+        public let url: String?
+        /// The case member `listenerArn`.
+        public let listenerArn: String?
+        /// The case member `serviceArn`.
+        public let serviceArn: String?
+        /// The case member `vpcLink`.
+        public let vpcLink: String?
+        /// The case member `method`.
+        public let method: String?
+        /// The case member `payloadFormatVersion`.
+        public let payloadFormatVersion: String?
+    }
+
+    /// A route of the case.
+    public struct CaseRoute: Decodable, Sendable {
+        /// The case member `key`.
+        public let key: String
+        /// The case member `integration`.
+        public let integration: String
+    }
+
+    /// A stage of the case.
+    public struct CaseStage: Decodable, Sendable {
+        /// The case member `name`.
+        public let name: String
+        /// The case member `autoDeploy`.
+        public let autoDeploy: Bool?
+    }
+
+    /// An API of the case.
+    public struct CaseAPI: Decodable, Sendable {
+        /// The case member `name`.
+        public let name: String
+        /// The case member `protocolType`.
+        public let protocolType: String?
+        /// The case member `routeSelectionExpression`.
+        public let routeSelectionExpression: String?
+        /// The case member `integrations`.
+        public let integrations: [CaseIntegration]?
+        /// The case member `routes`.
+        public let routes: [CaseRoute]?
+        /// The case member `stages`.
+        public let stages: [CaseStage]?
+    }
+
+    /// The case member `vpcLinks`.
+    public let vpcLinks: [Link]?
+    /// The case member `apis`.
+    public let apis: [CaseAPI]
+
+    /// Loads a case file.
+    public static func load(_ url: URL) throws -> CDKCase {
+        try JSONDecoder().decode(CDKCase.self, from: Data(contentsOf: url))
+    }
+
+    /// The registry request body (CreateIntegration) for `integration`, with VPC link refs resolved
+    /// through `links` — the same calls a registry client makes for this case.
+    public static func integrationBody(_ integration: CaseIntegration, links: [String: String]) -> [String: String] {
+        switch integration.kind {
+        case "lambda":
+            return [
+                "integrationType": "AWS_PROXY", "integrationUri": integration.functionArn ?? "",
+                "payloadFormatVersion": integration.payloadFormatVersion ?? "2.0",
+            ]
+        case "url":
+            return [
+                "integrationType": "HTTP_PROXY", "integrationUri": integration.url ?? "",
+                "integrationMethod": integration.method ?? "ANY", "payloadFormatVersion": "1.0",
+            ]
+        case "alb", "nlb", "servicediscovery":
+            return [
+                "integrationType": "HTTP_PROXY",
+                "integrationUri":
+                    (integration.kind == "servicediscovery" ? integration.serviceArn : integration.listenerArn)
+                    ?? "",
+                "integrationMethod": integration.method ?? "ANY", "connectionType": "VPC_LINK",
+                "connectionId": links[integration.vpcLink ?? ""] ?? "", "payloadFormatVersion": "1.0",
+            ]
+        case "ws-lambda":
+            return [
+                "integrationType": "AWS_PROXY",
+                "integrationUri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
+                    + (integration.functionArn ?? "") + "/invocations",
+            ]
+        default:
+            return ["integrationType": "MOCK"]
+        }
+    }
+
+    /// The registry content of this case as snapshots, one per API, with identifiers derived from
+    /// the case's names so that the same case always gives the same snapshot. The values are the
+    /// ones the registry stores for ``integrationBody(_:links:)`` (defaults applied).
+    public func snapshots() throws -> [APISnapshot] {
+        let created = Timestamp(millisecondsSinceEpoch: 1_767_225_600_000)
+        var links: [String: VpcLink] = [:]
+        for (index, link) in (vpcLinks ?? []).enumerated() {
+            links[link.ref] = VpcLink(
+                id: VpcLinkID(uncheckedRawValue: Self.identifier("l\(index)", length: 7)), name: link.name,
+                subnetIDs: link.subnetIds, securityGroupIDs: link.securityGroupIds ?? [], createdDate: created)
+        }
+        return try apis.enumerated().map { index, api in
+            let protocolType = ProtocolType(rawValue: api.protocolType ?? "HTTP") ?? .http
+            let apiID = APIID(uncheckedRawValue: Self.identifier("a\(index)\(api.name)", length: 10))
+            let entity = API(
+                id: apiID, name: api.name, protocolType: protocolType,
+                routeSelectionExpression: api.routeSelectionExpression ?? API.httpRouteSelectionExpression,
+                createdDate: created)
+            var integrations: [String: Integration] = [:]
+            var ordered: [Integration] = []
+            for (number, item) in (api.integrations ?? []).enumerated() {
+                let body = Self.integrationBody(item, links: links.mapValues(\.id.rawValue))
+                let type = IntegrationType(rawValue: body["integrationType"]!)!
+                let integration = Integration(
+                    id: IntegrationID(uncheckedRawValue: Self.identifier("i\(index).\(number)", length: 7)),
+                    apiID: apiID,
+                    integrationType: type, integrationURI: body["integrationUri"],
+                    integrationMethod: body["integrationMethod"] ?? (type == .awsProxy ? "POST" : nil),
+                    connectionType: body["connectionType"] == "VPC_LINK" ? .vpcLink : .internet,
+                    connectionID: body["connectionId"].map(VpcLinkID.init(uncheckedRawValue:)),
+                    payloadFormatVersion: body["payloadFormatVersion"] ?? "1.0",
+                    timeoutInMillis: Integration.defaultTimeout(for: protocolType))
+                integrations[item.ref] = integration
+                ordered.append(integration)
+            }
+            let routes = try (api.routes ?? []).enumerated().map { number, route in
+                Route(
+                    id: RouteID(uncheckedRawValue: Self.identifier("r\(index).\(number)", length: 7)), apiID: apiID,
+                    routeKey: try RouteKey(parsing: route.key, protocolType: protocolType),
+                    target: integrations[route.integration]?.id)
+            }
+            let stages = try (api.stages ?? []).map { stage in
+                Stage(
+                    apiID: apiID, name: try StageName(validating: stage.name), autoDeploy: stage.autoDeploy ?? false,
+                    createdDate: created, lastUpdatedDate: created)
+            }
+            let used = Set(ordered.compactMap(\.connectionID))
+            return APISnapshot(
+                api: entity, routes: routes, integrations: ordered, stages: stages,
+                vpcLinks: links.values.filter { used.contains($0.id) }.sorted { $0.id < $1.id })
+        }
+    }
+
+    /// A lowercase alphanumeric identifier of `length` characters derived from `seed`.
+    static func identifier(_ seed: String, length: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        var state: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in seed.utf8 { state = (state ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return String(
+            (0..<length).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return alphabet[Int((state >> 33) % UInt64(alphabet.count))]
+            })
+    }
+}
