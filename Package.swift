@@ -42,6 +42,7 @@ let package = Package(
             name: "integration-registry",
             dependencies: [
                 "RegistryApp",
+                "RegistrySynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -38,6 +38,8 @@ tags:
     description: VPC links.
   - name: Tags
     description: Tags of a resource, addressed by ARN.
+  - name: Templates
+    description: CloudFormation templates synthesized from the registry (this service's extension).
   - name: Service
     description: Service extensions (not part of API Gateway).
 paths:
@@ -909,6 +911,87 @@ paths:
           headers:
             x-amzn-RequestId:
               $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/template:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+    get:
+      operationId: GetTemplate
+      tags:
+        - Templates
+      summary: Synthesizes the CloudFormation template that deploys the API (this service's extension).
+      description: |
+        The resources AWS CDK's `aws-apigatewayv2` and `aws-apigatewayv2-integrations` would synthesize for
+        the API as registered: the API, one integration per integration a route targets, its routes, stages,
+        authorizers, the VPC links its private integrations use, and `AWS::Lambda::Permission`s for its
+        Lambda functions. The template is environment-agnostic (partition, region and account are pseudo
+        parameters) and deterministic: the same registry content gives the same bytes. Logical IDs depend
+        only on each resource's own registry entity. Permissions are route-scoped as CDK does, unless the
+        template would exceed 500 resources or give one function more than 20 grants; then they are
+        function-scoped, which `Metadata.IntegrationRegistry` records.
+      parameters:
+        - name: format
+          in: query
+          required: false
+          description: '`json` (default) or `yaml`. `Accept: application/yaml` also selects YAML.'
+          schema:
+            type: string
+            enum:
+              - json
+              - yaml
+        - name: permissions
+          in: query
+          required: false
+          description: Lambda permission scope; automatic when absent.
+          schema:
+            type: string
+            enum:
+              - route
+              - function
+      responses:
+        '200':
+          description: The template, as an attachment named after the API.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+            Content-Disposition:
+              description: '`attachment; filename="<api name>.template.json"` (or `.yaml`).'
+              schema:
+                type: string
+            Server-Timing:
+              description: Time spent reading the registry snapshot and synthesizing, in milliseconds.
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                type: object
+                required:
+                  - AWSTemplateFormatVersion
+                  - Resources
+                properties:
+                  AWSTemplateFormatVersion:
+                    type: string
+                  Description:
+                    type: string
+                  Metadata:
+                    type: object
+                  Resources:
+                    type: object
+                  Outputs:
+                    type: object
+            application/yaml:
+              schema:
+                type: string
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '404':
           $ref: '#/components/responses/NotFound'
         '429':

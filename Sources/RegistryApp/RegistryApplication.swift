@@ -24,6 +24,7 @@ public func buildRouter(
     AuthorizerEndpoints(service: service, bodyLimit: limit).register(on: router)
     VpcLinkEndpoints(service: service, bodyLimit: limit).register(on: router)
     TagEndpoints(service: service, bodyLimit: limit).register(on: router)
+    TemplateEndpoints(service: service).register(on: router)
     return router
 }
 

@@ -83,10 +83,3 @@ extension RegistryError {
         }
     }
 }
-
-extension HTTPField.Name {
-    /// `x-amzn-ErrorType`: the AWS error type of an error response.
-    static let amznErrorType = HTTPField.Name("x-amzn-ErrorType")!
-    /// `x-amzn-RequestId`: the request id on every response.
-    static let amznRequestID = HTTPField.Name("x-amzn-RequestId")!
-}

@@ -1,66 +1,86 @@
 extension TemplateValue {
     /// The value as JSON: keys sorted, two-space indentation, so equal values give equal bytes.
     public var json: String {
-        var output = ""
-        output.reserveCapacity(4096)
+        var output = TemplateTextBuffer()
         writeJSON(into: &output, indent: 0)
-        return output
+        return output.text
     }
 
-    private func writeJSON(into output: inout String, indent: Int) {
+    private func writeJSON(into output: inout TemplateTextBuffer, indent: Int) {
         switch self {
-        case .string(let text): Self.writeJSONString(text, into: &output)
-        case .integer(let number): output += String(number)
-        case .number(let number): output += number.isFinite ? "\(number)" : "0"
-        case .boolean(let flag): output += flag ? "true" : "false"
+        case .string(let text): output.appendQuoted(text)
+        case .integer(let number): output.append(String(number))
+        case .number(let number): output.append(number.isFinite ? "\(number)" : "0")
+        case .boolean(let flag): output.append(flag ? "true" : "false")
         case .list(let items):
             guard !items.isEmpty else {
-                output += "[]"
+                output.append("[]")
                 return
             }
-            output += "[\n"
+            output.append("[\n")
             for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
+                output.appendSpaces(indent + 2)
                 item.writeJSON(into: &output, indent: indent + 2)
-                output += index == items.count - 1 ? "\n" : ",\n"
+                output.append(index == items.count - 1 ? "\n" : ",\n")
             }
-            output += String(repeating: " ", count: indent) + "]"
+            output.appendSpaces(indent)
+            output.append("]")
         case .map(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                output.append("{}")
                 return
             }
-            output += "{\n"
+            output.append("{\n")
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                Self.writeJSONString(key, into: &output)
-                output += ": "
+                output.appendSpaces(indent + 2)
+                output.appendQuoted(key)
+                output.append(": ")
                 members[key]!.writeJSON(into: &output, indent: indent + 2)
-                output += index == keys.count - 1 ? "\n" : ",\n"
+                output.append(index == keys.count - 1 ? "\n" : ",\n")
             }
-            output += String(repeating: " ", count: indent) + "}"
+            output.appendSpaces(indent)
+            output.append("}")
         }
     }
+}
 
-    /// Writes `text` as a JSON string literal.
-    static func writeJSONString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _
-            where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+/// A UTF-8 byte buffer for rendering templates: appends bytes, not characters, and quotes strings
+/// as JSON (which YAML reads the same way).
+struct TemplateTextBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(64 * 1024) }
+
+    /// The rendered text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func appendSpaces(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+
+    /// Appends `text` as a JSON string literal.
+    mutating func appendQuoted(_ text: String) {
+        bytes.append(0x22)
+        let utf8 = text.utf8
+        // Most template strings need no escaping; copy those in one go.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 >= 0xC2 }) {
+            bytes.append(contentsOf: utf8)
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x22: append("\\\"")
+                case 0x5C: append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                case 0..<0x20, 0x7F, 0x80...0x9F, 0x2028, 0x2029:
+                    let hex = String(scalar.value, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                default: bytes.append(contentsOf: String(scalar).utf8)
+                }
             }
         }
-        output += "\""
+        bytes.append(0x22)
     }
 }

@@ -2,58 +2,48 @@ extension TemplateValue {
     /// The value as YAML in block style, keys sorted, every string double-quoted (which YAML reads
     /// exactly as JSON does), intrinsic functions in their long form (`Ref:`, `Fn::Join:`).
     public var yaml: String {
-        var output = ""
-        output.reserveCapacity(4096)
+        var output = TemplateTextBuffer()
         switch self {
         case .map(let members) where !members.isEmpty: writeYAMLMembers(members, into: &output, indent: 0)
         case .list(let items) where !items.isEmpty: writeYAMLItems(items, into: &output, indent: 0)
         default:
             writeYAMLScalar(into: &output)
-            output += "\n"
+            output.append("\n")
         }
-        return output
+        return output.text
     }
 
-    private var isYAMLBlock: Bool {
+    private func writeYAMLScalar(into output: inout TemplateTextBuffer) {
         switch self {
-        case .map(let members): !members.isEmpty
-        case .list(let items): !items.isEmpty
-        default: false
+        case .string(let text): output.appendQuoted(text)
+        case .integer(let number): output.append(String(number))
+        case .number(let number): output.append(number.isFinite ? "\(number)" : "0")
+        case .boolean(let flag): output.append(flag ? "true" : "false")
+        case .list: output.append("[]")
+        case .map: output.append("{}")
         }
     }
 
-    private func writeYAMLScalar(into output: inout String) {
-        switch self {
-        case .string(let text): Self.writeJSONString(text, into: &output)
-        case .integer(let number): output += String(number)
-        case .number(let number): output += number.isFinite ? "\(number)" : "0"
-        case .boolean(let flag): output += flag ? "true" : "false"
-        case .list: output += "[]"
-        case .map: output += "{}"
+    private func writeYAMLMembers(
+        _ members: [String: TemplateValue], into output: inout TemplateTextBuffer, indent: Int, firstIndent: Int? = nil
+    ) {
+        for (index, key) in members.keys.sorted().enumerated() {
+            output.appendSpaces(index == 0 ? firstIndent ?? indent : indent)
+            output.appendQuoted(key)
+            output.append(":")
+            members[key]!.writeYAMLValue(into: &output, indent: indent)
         }
     }
 
-    private func writeYAMLMembers(_ members: [String: TemplateValue], into output: inout String, indent: Int) {
-        let padding = String(repeating: " ", count: indent)
-        for key in members.keys.sorted() {
-            let value = members[key]!
-            output += padding
-            Self.writeJSONString(key, into: &output)
-            output += ":"
-            value.writeYAMLValue(into: &output, indent: indent)
-        }
-    }
-
-    private func writeYAMLItems(_ items: [TemplateValue], into output: inout String, indent: Int) {
-        let padding = String(repeating: " ", count: indent)
+    private func writeYAMLItems(_ items: [TemplateValue], into output: inout TemplateTextBuffer, indent: Int) {
         for item in items {
-            output += padding + "-"
+            output.appendSpaces(indent)
+            output.append("-")
             switch item {
             case .map(let members) where !members.isEmpty:
                 // The first member goes on the dash's line; the others align under it.
-                var nested = ""
-                item.writeYAMLMembers(members, into: &nested, indent: indent + 2)
-                output += " " + nested.dropFirst(indent + 2)
+                output.append(" ")
+                item.writeYAMLMembers(members, into: &output, indent: indent + 2, firstIndent: 0)
             default:
                 item.writeYAMLValue(into: &output, indent: indent)
             }
@@ -61,18 +51,18 @@ extension TemplateValue {
     }
 
     /// Writes what follows `key:` or `-`: a scalar on the same line, or a block on the next lines.
-    private func writeYAMLValue(into output: inout String, indent: Int) {
+    private func writeYAMLValue(into output: inout TemplateTextBuffer, indent: Int) {
         switch self {
         case .map(let members) where !members.isEmpty:
-            output += "\n"
+            output.append("\n")
             writeYAMLMembers(members, into: &output, indent: indent + 2)
         case .list(let items) where !items.isEmpty:
-            output += "\n"
+            output.append("\n")
             writeYAMLItems(items, into: &output, indent: indent + 2)
         default:
-            output += " "
+            output.append(" ")
             writeYAMLScalar(into: &output)
-            output += "\n"
+            output.append("\n")
         }
     }
 }

@@ -4,6 +4,7 @@ import Logging
 import RegistryApp
 import RegistryDomain
 import RegistrySQLite
+import RegistrySynth
 
 /// The `integration-registry` command: serve the registry, migrate its database, print the version.
 @main
@@ -11,7 +12,7 @@ struct IntegrationRegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integration-registry",
         abstract: "A team-shared catalog of AWS API Gateway V2 APIs, served over AWS's apigatewayv2 API.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, VersionCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, SynthCommand.self, VersionCommand.self],
         defaultSubcommand: ServeCommand.self)
 }
 
@@ -58,6 +59,41 @@ struct MigrateCommand: ParsableCommand {
         let store = try SQLiteRegistryStore(path: db)
         try store.close()
         print("\(db): schema at version \(EmbeddedMigrations.all.map(\.version).max() ?? 0)")
+    }
+}
+
+/// `synth`: print an API's CloudFormation template from a database file, without a server.
+struct SynthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synth", abstract: "Print the CloudFormation template of one API.")
+
+    @Option(help: "SQLite database file (env REGISTRY_DB).")
+    var db: String = ProcessInfo.processInfo.environment["REGISTRY_DB"] ?? "registry.sqlite"
+
+    @Option(help: "The API's id.")
+    var api: String
+
+    @Option(help: "json or yaml.")
+    var format: String = "json"
+
+    @Option(help: "Lambda permission scope: route or function (automatic when not given).")
+    var permissions: String?
+
+    func run() async throws {
+        guard let apiID = APIID(validating: api) else { throw ValidationError("'\(api)' is not an API id.") }
+        guard format == "json" || format == "yaml" else { throw ValidationError("--format is json or yaml.") }
+        let scope = try permissions.map { text in
+            guard let scope = LambdaPermissionScope(rawValue: text) else {
+                throw ValidationError("--permissions is route or function.")
+            }
+            return scope
+        }
+        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("No database at \(db).") }
+        let store = try SQLiteRegistryStore(path: db)
+        defer { try? store.close() }
+        let snapshot = try await makeService(store: store).snapshot(of: apiID)
+        let template = TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
+        FileHandle.standardOutput.write(Data((format == "yaml" ? template.yaml : template.json).utf8))
     }
 }
 

@@ -1,0 +1,79 @@
+import Foundation
+import Hummingbird
+import RegistryDomain
+import RegistrySynth
+
+/// `/v2/apis/{apiId}/template`: the CloudFormation template that deploys the API (an extension).
+struct TemplateEndpoints {
+    let service: RegistryService
+
+    func register(on router: Router<RegistryRequestContext>) {
+        router.get("/v2/apis/:apiId/template") { request, context in
+            let apiID = try context.apiID()
+            let format = try TemplateFormat(request)
+            let options = try Self.options(request)
+            let started = ContinuousClock.now
+            let snapshot = try await service.snapshot(of: apiID)
+            let read = ContinuousClock.now
+            let template = TemplateSynthesizer().synthesize(snapshot, options: options)
+            let body = format == .yaml ? template.yaml : template.json
+            let synthesized = ContinuousClock.now
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: format.contentType,
+                    .contentDisposition:
+                        "attachment; filename=\"\(Self.fileName(snapshot.api.name)).template.\(format.rawValue)\"",
+                    .serverTiming: "snapshot;dur=\(Self.milliseconds(read - started)), "
+                        + "synth;dur=\(Self.milliseconds(synthesized - read))",
+                ],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
+    }
+
+    private static func options(_ request: Request) throws(RegistryError) -> SynthesisOptions {
+        guard let text = request.uri.queryParameters.get("permissions") else { return SynthesisOptions() }
+        guard let scope = LambdaPermissionScope(rawValue: String(text)) else {
+            throw .badRequest("Invalid permissions '\(text.prefix(32))': use route or function.")
+        }
+        return SynthesisOptions(permissionScope: scope)
+    }
+
+    /// The API's name reduced to characters safe in a file name.
+    static func fileName(_ name: String) -> String {
+        let safe = name.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "_"
+        }
+        return String(safe)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        String(
+            format: "%.3f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
+    }
+}
+
+/// The rendering a template request asks for.
+enum TemplateFormat: String {
+    case json
+    case yaml
+
+    /// The `format` query parameter, else the `Accept` header, else JSON.
+    /// - Throws: ``RegistryError/Code/badRequest`` for a format other than json or yaml.
+    init(_ request: Request) throws(RegistryError) {
+        if let text = request.uri.queryParameters.get("format") {
+            guard let format = TemplateFormat(rawValue: String(text).lowercased()) else {
+                throw .badRequest("Invalid format '\(text.prefix(32))': use json or yaml.")
+            }
+            self = format
+        } else if let accept = request.headers[.accept], accept.contains("yaml") {
+            self = .yaml
+        } else {
+            self = .json
+        }
+    }
+
+    /// The response's content type.
+    var contentType: String { self == .yaml ? "application/yaml" : "application/json" }
+}

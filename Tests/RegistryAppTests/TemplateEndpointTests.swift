@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+import RegistryTestSupport
+import Testing
+
+/// `GET /v2/apis/{apiId}/template` over the real router and store.
+@Suite struct TemplateEndpointTests {
+    /// Creates the case's content through the wire API, as a registry client would.
+    static func create(_ reference: CDKCase, in registry: TestRegistry) async throws -> [String: String] {
+        func body(_ members: [String: Any]) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: members), as: UTF8.self)
+        }
+        var links: [String: String] = [:]
+        for link in reference.vpcLinks ?? [] {
+            let reply = try await registry.call(
+                .post, "/v2/vpclinks",
+                try body([
+                    "name": link.name, "subnetIds": link.subnetIds, "securityGroupIds": link.securityGroupIds ?? [],
+                ]))
+            #expect(reply.status == .created, "\(reply.body)")
+            links[link.ref] = reply.string("vpcLinkId")
+        }
+        var apis: [String: String] = [:]
+        for api in reference.apis {
+            var members: [String: Any] = ["name": api.name, "protocolType": api.protocolType ?? "HTTP"]
+            if let expression = api.routeSelectionExpression { members["routeSelectionExpression"] = expression }
+            let created = try await registry.call(.post, "/v2/apis", try body(members))
+            let apiID = created.string("apiId")
+            apis[api.name] = apiID
+            var integrations: [String: String] = [:]
+            for integration in api.integrations ?? [] {
+                let reply = try await registry.call(
+                    .post, "/v2/apis/\(apiID)/integrations",
+                    try body(CDKCase.integrationBody(integration, links: links)))
+                #expect(reply.status == .created, "\(reply.body)")
+                integrations[integration.ref] = reply.string("integrationId")
+            }
+            for route in api.routes ?? [] {
+                let reply = try await registry.call(
+                    .post, "/v2/apis/\(apiID)/routes",
+                    try body([
+                        "routeKey": route.key, "target": "integrations/" + (integrations[route.integration] ?? ""),
+                    ]))
+                #expect(reply.status == .created, "\(reply.body)")
+            }
+            for stage in api.stages ?? [] {
+                let reply = try await registry.call(
+                    .post, "/v2/apis/\(apiID)/stages",
+                    try body(["stageName": stage.name, "autoDeploy": stage.autoDeploy ?? false]))
+                #expect(reply.status == .created, "\(reply.body)")
+            }
+        }
+        return apis
+    }
+
+    @Test(arguments: try Fixtures.cdkCaseNames())
+    func servedTemplateIsEquivalentToCDKs(name: String) async throws {
+        let (reference, cdkTemplate) = try Fixtures.cdkCase(name)
+        let expected = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: cdkTemplate))
+        try await TestRegistry.run { registry in
+            for (apiName, apiID) in try await Self.create(reference, in: registry) {
+                let reply = try await registry.call(.get, "/v2/apis/\(apiID)/template")
+                #expect(reply.status == .ok)
+                let actual = try TemplateEquivalence.parse(Data(reply.body.utf8))
+                let differences = TemplateEquivalence.differences(expected: expected, actual: actual, apiName: apiName)
+                #expect(differences.isEmpty, "\(name) / \(apiName):\n\(differences.joined(separator: "\n"))")
+            }
+        }
+    }
+
+    @Test func formatsHeadersAndDeterminism() async throws {
+        let (reference, _) = try Fixtures.cdkCase("seed-lambda-proxy")
+        try await TestRegistry.run { registry in
+            let apiID = try #require(try await Self.create(reference, in: registry)["HttpApi"])
+            let json = try await registry.call(.get, "/v2/apis/\(apiID)/template")
+            #expect(json.headers[.contentType] == "application/json")
+            #expect(json.headers[.contentDisposition] == "attachment; filename=\"HttpApi.template.json\"")
+            #expect(json.headers[HTTPField.Name("Server-Timing")!]?.contains("synth;dur=") == true)
+            #expect(try await registry.call(.get, "/v2/apis/\(apiID)/template").body == json.body)
+            let yaml = try await registry.call(.get, "/v2/apis/\(apiID)/template?format=yaml")
+            #expect(yaml.headers[.contentType] == "application/yaml")
+            #expect(yaml.headers[.contentDisposition] == "attachment; filename=\"HttpApi.template.yaml\"")
+            #expect(yaml.body.contains("\"AWS::ApiGatewayV2::Api\""))
+            let accepted = try await registry.call(
+                .get, "/v2/apis/\(apiID)/template", headers: [.accept: "application/yaml"])
+            #expect(accepted.body == yaml.body)
+            let scoped = try await registry.call(.get, "/v2/apis/\(apiID)/template?permissions=function")
+            #expect(scoped.body.contains("/*/*/*"))
+            #expect(scoped.body.contains(#""LambdaPermissionScope": "function""#))
+        }
+    }
+
+    @Test(arguments: ["format=xml", "permissions=stage"])
+    func badOptionsAre400(query: String) async throws {
+        try await TestRegistry.run { registry in
+            let apiID = try await registry.createHTTPAPI()
+            let reply = try await registry.call(.get, "/v2/apis/\(apiID)/template?\(query)")
+            #expect(reply.status == .badRequest && reply.errorType == "BadRequestException")
+        }
+    }
+
+    @Test func unknownAPIIs404() async throws {
+        try await TestRegistry.run { registry in
+            let reply = try await registry.call(.get, "/v2/apis/abcdefghij/template")
+            #expect(reply.status == .notFound && reply.errorType == "NotFoundException")
+        }
+    }
+}
