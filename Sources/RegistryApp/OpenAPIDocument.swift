@@ -919,6 +919,92 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/exports/{specification}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - name: specification
+        in: path
+        required: true
+        description: The document format; only `OAS30` (OpenAPI 3.0) is supported.
+        schema:
+          type: string
+          enum:
+            - OAS30
+    get:
+      operationId: ExportApi
+      tags:
+        - Apis
+      summary: Exports an HTTP API as an OpenAPI 3.0.1 document, as API Gateway's ExportApi does.
+      description: |
+        One operation per route (`ANY` as `x-amazon-apigateway-any-method`, `$default` as the path
+        `/$default` with `isDefaultRoute`), path parameters declared, and with extensions the
+        `x-amazon-apigateway-integration` of each route, authorizers as security schemes and
+        `x-amazon-apigateway-importexport-version: "1.0"`. WebSocket APIs cannot be exported (400).
+      parameters:
+        - name: outputType
+          in: query
+          required: true
+          schema:
+            type: string
+            enum:
+              - JSON
+              - YAML
+        - name: includeExtensions
+          in: query
+          required: false
+          description: Whether to include the `x-amazon-apigateway-*` extensions (default true).
+          schema:
+            type: string
+            enum:
+              - 'true'
+              - 'false'
+        - name: stageName
+          in: query
+          required: false
+          description: A stage of the API; the document's server URL then names it.
+          schema:
+            type: string
+        - name: exportVersion
+          in: query
+          required: false
+          schema:
+            type: string
+            enum:
+              - '1.0'
+      responses:
+        '200':
+          description: The OpenAPI document.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                type: object
+                required:
+                  - openapi
+                  - info
+                  - paths
+                properties:
+                  openapi:
+                    type: string
+                  info:
+                    type: object
+                  paths:
+                    type: object
+            application/yaml:
+              schema:
+                type: string
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /v2/apis/{apiId}/template:
     parameters:
       - $ref: '#/components/parameters/ApiId'

@@ -25,6 +25,7 @@ public func buildRouter(
     VpcLinkEndpoints(service: service, bodyLimit: limit).register(on: router)
     TagEndpoints(service: service, bodyLimit: limit).register(on: router)
     TemplateEndpoints(service: service).register(on: router)
+    ExportEndpoints(service: service).register(on: router)
     return router
 }
 

@@ -1,5 +1,5 @@
-/// A value in a CloudFormation template: JSON's data model, with helpers for the intrinsic
-/// functions synthesis uses.
+/// A value of a synthesized document (a CloudFormation template, an OpenAPI export): JSON's data
+/// model, with helpers for the CloudFormation intrinsic functions synthesis uses.
 public indirect enum TemplateValue: Hashable, Sendable {
     /// A string.
     case string(String)

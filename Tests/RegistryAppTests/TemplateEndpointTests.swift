@@ -106,3 +106,49 @@ import Testing
         }
     }
 }
+
+/// ExportApi over the real router and store.
+@Suite struct ExportEndpointTests {
+    @Test func exportsJSONAndYAML() async throws {
+        let (reference, _) = try Fixtures.cdkCase("shared-integrations")
+        try await TestRegistry.run { registry in
+            let apiID = try #require(try await TemplateEndpointTests.create(reference, in: registry)["SharedApi"])
+            let json = try await registry.call(.get, "/v2/apis/\(apiID)/exports/OAS30?outputType=JSON")
+            #expect(json.status == .ok)
+            #expect(json.headers[.contentType] == "application/json")
+            #expect(json.string("openapi") == "3.0.1")
+            #expect((json.json["paths"] as? [String: Any])?["/books/{id}"] != nil)
+            let yaml = try await registry.call(
+                .get, "/v2/apis/\(apiID)/exports/OAS30?outputType=YAML&stageName=%24default")
+            #expect(yaml.status == .ok && yaml.headers[.contentType] == "application/yaml")
+            #expect(yaml.body.contains("\"openapi\": \"3.0.1\""))
+            let bare = try await registry.call(
+                .get, "/v2/apis/\(apiID)/exports/OAS30?outputType=JSON&includeExtensions=false")
+            #expect(!bare.body.contains("x-amazon-apigateway"))
+        }
+    }
+
+    @Test(arguments: [
+        ("OAS30", "", 400), ("OAS30", "outputType=XML", 400), ("SWAGGER2", "outputType=JSON", 400),
+        ("OAS30", "outputType=JSON&stageName=nope", 404), ("OAS30", "outputType=JSON&exportVersion=2.0", 400),
+        ("OAS30", "outputType=JSON&includeExtensions=maybe", 400),
+    ])
+    func refusals(specification: String, query: String, status: Int) async throws {
+        try await TestRegistry.run { registry in
+            let apiID = try await registry.createHTTPAPI()
+            let reply = try await registry.call(.get, "/v2/apis/\(apiID)/exports/\(specification)?\(query)")
+            #expect(Int(reply.status.code) == status, "\(reply.body)")
+        }
+    }
+
+    @Test func webSocketExportIsRefused() async throws {
+        try await TestRegistry.run { registry in
+            let created = try await registry.call(
+                .post, "/v2/apis",
+                #"{"name":"chat","protocolType":"WEBSOCKET","routeSelectionExpression":"$request.body.action"}"#)
+            let reply = try await registry.call(
+                .get, "/v2/apis/\(created.string("apiId"))/exports/OAS30?outputType=JSON")
+            #expect(reply.status == .badRequest)
+        }
+    }
+}
