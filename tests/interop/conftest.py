@@ -218,7 +218,7 @@ class AwsCli:
             "AWS_PAGER": "",
         }
 
-    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def run(self, *args: str, region: str = REGION) -> subprocess.CompletedProcess[str]:
         if not self.executable.is_file():
             pytest.fail(f"AWS CLI not found at {self.executable}; install tests/requirements.txt", pytrace=False)
         command = [
@@ -228,14 +228,14 @@ class AwsCli:
             "--endpoint-url",
             self.base_url,
             "--region",
-            REGION,
+            region,
             "--output",
             "json",
         ]
         return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=120)
 
-    def run_json(self, *args: str) -> dict[str, Any]:
-        result = self.run(*args)
+    def run_json(self, *args: str, region: str = REGION) -> dict[str, Any]:
+        result = self.run(*args, region=region)
         assert result.returncode == 0, f"aws {' '.join(args)} failed ({result.returncode}): {result.stderr}"
         return json.loads(result.stdout) if result.stdout.strip() else {}
 
