@@ -28,11 +28,16 @@ let package = Package(
         ),
         .target(name: "RegistrySynth", dependencies: ["RegistryDomain"]),
         .target(
+            name: "RegistryAuth",
+            dependencies: ["RegistryDomain", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "RegistryApp",
             dependencies: [
                 "RegistryDomain",
                 "RegistrySQLite",
                 "RegistrySynth",
+                "RegistryAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -43,6 +48,7 @@ let package = Package(
             dependencies: [
                 "RegistryApp",
                 "RegistrySynth",
+                "RegistryAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,6 +57,9 @@ let package = Package(
         .testTarget(
             name: "RegistrySQLiteTests",
             dependencies: ["RegistrySQLite", "RegistryDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "RegistryAuthTests", dependencies: ["RegistryAuth", "RegistryDomain"], exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RegistrySynthTests",
@@ -68,6 +77,7 @@ let package = Package(
             name: "RegistryAppTests",
             dependencies: [
                 "RegistryApp",
+                "RegistryAuth",
                 "RegistryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

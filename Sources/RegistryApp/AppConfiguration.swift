@@ -1,3 +1,4 @@
+import RegistryAuth
 import RegistryDomain
 
 /// Everything the HTTP application needs to know at start-up.
@@ -14,11 +15,17 @@ public struct AppConfiguration: Sendable {
     public var quotas: Quotas
     /// The largest request body accepted, in bytes (1 MiB); larger bodies get 413.
     public var maximumBodySize: Int
+    /// The principals who may call the service; `nil` runs it open (loopback only).
+    public var authentication: AuthConfiguration?
+    /// Requests per second each principal may send (token bucket, burst of the same size); `nil`
+    /// for no limit.
+    public var rateLimitPerSecond: Double?
 
     /// Creates a configuration; every argument has the service's default.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "registry.sqlite",
-        defaultRegion: String = "us-east-1", quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20
+        defaultRegion: String = "us-east-1", quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20,
+        authentication: AuthConfiguration? = nil, rateLimitPerSecond: Double? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,5 +33,12 @@ public struct AppConfiguration: Sendable {
         self.defaultRegion = defaultRegion
         self.quotas = quotas
         self.maximumBodySize = maximumBodySize
+        self.authentication = authentication
+        self.rateLimitPerSecond = rateLimitPerSecond
+    }
+
+    /// Whether `host` is a loopback address, the only kind an open (unauthenticated) service binds.
+    public static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import RegistryAuth
 import RegistryDomain
 import RegistrySQLite
 
@@ -13,7 +14,9 @@ public func buildRouter(
     let router = Router(context: RegistryRequestContext.self)
     router.add(
         middleware: RequestEnvelopeMiddleware(
-            defaultRegion: configuration.defaultRegion, maximumBodySize: configuration.maximumBodySize, logger: logger))
+            defaultRegion: configuration.defaultRegion, maximumBodySize: configuration.maximumBodySize, logger: logger,
+            authenticator: configuration.authentication.map(RequestAuthenticator.init),
+            rateLimiter: configuration.rateLimitPerSecond.map(PrincipalRateLimiter.init), clock: wallClock))
     let limit = configuration.maximumBodySize
     ServiceEndpoints(service: service).register(on: router)
     APIEndpoints(service: service, bodyLimit: limit).register(on: router)
@@ -31,9 +34,12 @@ public func buildRouter(
 
 /// The registry's use cases over a store, with the wall clock.
 public func makeService(store: any RegistryStore, quotas: Quotas = .aws) -> RegistryService {
-    RegistryService(store: store, quotas: quotas) {
-        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
+    RegistryService(store: store, quotas: quotas, clock: wallClock)
+}
+
+/// The current time, in whole milliseconds.
+@Sendable func wallClock() -> Timestamp {
+    Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
 }
 
 /// Builds the whole application: opens (and migrates) the database, wires the router, and binds

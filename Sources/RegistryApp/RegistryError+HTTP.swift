@@ -15,6 +15,7 @@ extension RegistryError {
         case .payloadTooLarge: .contentTooLarge
         case .serviceUnavailable: .serviceUnavailable
         case .internalFailure: .internalServerError
+        case .missingAuthenticationToken, .unrecognizedClient, .invalidSignature, .accessDenied: .forbidden
         }
     }
 
@@ -28,6 +29,10 @@ extension RegistryError {
         case .payloadTooLarge: "PayloadTooLargeException"
         case .serviceUnavailable: "ServiceUnavailableException"
         case .internalFailure: "InternalServerException"
+        case .missingAuthenticationToken: "MissingAuthenticationTokenException"
+        case .unrecognizedClient: "UnrecognizedClientException"
+        case .invalidSignature: "InvalidSignatureException"
+        case .accessDenied: "AccessDeniedException"
         }
     }
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import RegistryAuth
 import RegistryDomain
 
 /// The per-request context: Hummingbird's core storage plus the request id and the AWS region
@@ -10,6 +11,8 @@ public struct RegistryRequestContext: RequestContext {
     public var requestID: String = ""
     /// The region from the caller's SigV4 credential scope, or the configured default.
     public var region: String = "us-east-1"
+    /// Who sent the request, once authenticated (`nil` in open mode and for `/healthz`).
+    public var principal: Principal?
 
     /// Creates a context for a new request.
     public init(source: Source) { self.coreContext = .init(source: source) }

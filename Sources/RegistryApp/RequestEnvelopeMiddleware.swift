@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 import Logging
+import RegistryAuth
 import RegistryDomain
 
-/// Wraps every request: assigns its id and region, refuses oversized bodies, turns every error
-/// into AWS's error shape, stamps `x-amzn-RequestId` and writes one log line.
+/// Wraps every request: assigns its id and region, refuses oversized bodies, authenticates the
+/// caller (when the service has an auth file), turns every error into AWS's error shape, stamps
+/// `x-amzn-RequestId` and writes one log line, which names the principal but never a credential.
 struct RequestEnvelopeMiddleware: RouterMiddleware {
     typealias Context = RegistryRequestContext
 
@@ -14,6 +16,12 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
     let maximumBodySize: Int
     /// Where the per-request lines go.
     let logger: Logger
+    /// Checks credentials and roles; `nil` runs the service open.
+    let authenticator: RequestAuthenticator?
+    /// Limits each principal's request rate; `nil` for no limit.
+    let rateLimiter: PrincipalRateLimiter?
+    /// The current time, for signature ages.
+    let clock: @Sendable () -> Timestamp
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -29,6 +37,16 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
             response = failure!.response(requestID: context.requestID)
         } else {
             do {
+                var request = request
+                if let authenticator, request.uri.path != "/healthz" {
+                    let principal = try await authenticate(&request, with: authenticator)
+                    context.principal = principal
+                    if let rateLimiter, !rateLimiter.allow(principal.name) {
+                        throw RegistryError.quotaExceeded(
+                            "Rate exceeded: principal \(principal.name) sent more requests per second than allowed.",
+                            limitType: "RequestsPerSecond")
+                    }
+                }
                 response = try await next(request, context)
             } catch {
                 let registryError = RegistryError.from(error)
@@ -45,12 +63,33 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
             "status": .stringConvertible(response.status.code),
             "ms": .stringConvertible(Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000),
         ]
+        if let principal = context.principal { metadata["principal"] = .string(principal.name) }
         if let failure {
             metadata["errorType"] = .string(failure.awsErrorType)
             if failure.code == .internalFailure { metadata["detail"] = .string(failure.message) }
         }
         logger.info("request", metadata: metadata)
         return response
+    }
+
+    /// Collects the body (it is part of a SigV4 signature) and asks `authenticator` who sent it.
+    private func authenticate(
+        _ request: inout Request, with authenticator: RequestAuthenticator
+    ) async throws
+        -> Principal
+    {
+        let body: ByteBuffer
+        do {
+            body = try await request.collectBody(upTo: maximumBodySize)
+        } catch {
+            throw RegistryError(.payloadTooLarge, "The request body is larger than the 1 MiB limit.")
+        }
+        let signed = SignedRequest(
+            method: request.method.rawValue, rawPath: request.uri.path, rawQuery: request.uri.query ?? "",
+            host: request.head.authority ?? "",
+            headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) },
+            bodySHA256: RequestAuthenticator.sha256Hex(body.readableBytesView))
+        return try authenticator.authenticate(signed, now: clock())
     }
 
     /// The region of a SigV4 `Authorization` header's credential scope

@@ -19,6 +19,14 @@ public struct RegistryError: Error, Sendable, Equatable, CustomStringConvertible
         case serviceUnavailable
         /// An unexpected failure; details go to the log only (500 `InternalServerException`).
         case internalFailure
+        /// The request carries no credentials (403 `MissingAuthenticationTokenException`).
+        case missingAuthenticationToken
+        /// The credentials name no known principal (403 `UnrecognizedClientException`).
+        case unrecognizedClient
+        /// The SigV4 signature is wrong, malformed or expired (403 `InvalidSignatureException`).
+        case invalidSignature
+        /// The principal's role does not allow the request (403 `AccessDeniedException`).
+        case accessDenied
     }
 
     /// The kind of refusal.

@@ -43,6 +43,21 @@ extension Timestamp {
     }
 }
 
+extension Timestamp {
+    /// The timestamp of a UTC calendar date and time (proleptic Gregorian calendar).
+    public init(utcYear year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+        // Howard Hinnant's days-from-civil algorithm.
+        let shiftedYear = Int64(month <= 2 ? year - 1 : year)
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * Int64(month > 2 ? month - 3 : month + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let seconds = days * 86_400 + Int64(hour) * 3600 + Int64(minute) * 60 + Int64(second)
+        self.init(millisecondsSinceEpoch: seconds * 1000)
+    }
+}
+
 extension Int {
     /// The number in decimal, left-padded with zeros to `width` digits.
     public func zeroPadded(_ width: Int) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RegistryApp
+import RegistryAuth
 import RegistryDomain
 import RegistrySQLite
 import RegistrySynth
@@ -12,7 +13,9 @@ struct IntegrationRegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integration-registry",
         abstract: "A team-shared catalog of AWS API Gateway V2 APIs, served over AWS's apigatewayv2 API.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, SynthCommand.self, VersionCommand.self],
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, SynthCommand.self, TokenCommand.self, VersionCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 }
 
@@ -35,16 +38,60 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Region reported when a request's credentials name none (env REGISTRY_REGION).")
     var region: String = ProcessInfo.processInfo.environment["REGISTRY_REGION"] ?? "us-east-1"
 
+    @Option(
+        help:
+            "JSON file of principals, roles and credentials; without it the service is open, loopback only (env REGISTRY_AUTH_FILE)."
+    )
+    var authFile: String?
+
+    @Option(help: "Requests per second each principal may send, e.g. 50/s (needs --auth-file).")
+    var rateLimit: String?
+
     func run() async throws {
+        let authFilePath = authFile ?? ProcessInfo.processInfo.environment["REGISTRY_AUTH_FILE"]
+        let authentication = try authFilePath.map(Self.loadAuthFile)
+        guard authentication != nil || AppConfiguration.isLoopback(host) else {
+            throw ValidationError(
+                "Refusing to serve \(host) without authentication: an open registry binds only a loopback address. "
+                    + "Add --auth-file FILE (principals with bearer-token hashes or access keys; see the README, "
+                    + "and `integration-registry token new` to make a token), or bind 127.0.0.1.")
+        }
+        let rate = try rateLimit.map { text in
+            guard authentication != nil else { throw ValidationError("--rate-limit needs --auth-file.") }
+            guard let value = Double(text.hasSuffix("/s") ? String(text.dropLast(2)) : text), value > 0 else {
+                throw ValidationError("--rate-limit takes requests per second, e.g. 50/s.")
+            }
+            return value
+        }
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
         let logger = Logger(label: "integration-registry")
-        let configuration = AppConfiguration(host: host, port: port, databasePath: db, defaultRegion: region)
+        let configuration = AppConfiguration(
+            host: host, port: port, databasePath: db, defaultRegion: region, authentication: authentication,
+            rateLimitPerSecond: rate)
         let host = self.host
         let (application, store) = try buildApplication(configuration: configuration, logger: logger) { port in
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }
         try await application.runService()
         try store.close()
+    }
+
+    /// Reads and checks an auth file: it must not be readable by group or others.
+    static func loadAuthFile(_ path: String) throws -> AuthConfiguration {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            throw ValidationError("Cannot read the auth file \(path).")
+        }
+        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+        guard mode & 0o077 == 0 else {
+            throw ValidationError(
+                "The auth file \(path) is readable by group or others (mode \(String(mode, radix: 8))); "
+                    + "it holds secret access keys: chmod 600 \(path).")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ValidationError("Cannot read the auth file \(path).")
+        }
+        do { return try AuthConfiguration(json: data) } catch { throw ValidationError(error.message) }
     }
 }
 
@@ -94,6 +141,39 @@ struct SynthCommand: AsyncParsableCommand {
         let snapshot = try await makeService(store: store).snapshot(of: apiID)
         let template = TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
         FileHandle.standardOutput.write(Data((format == "yaml" ? template.yaml : template.json).utf8))
+    }
+}
+
+/// `token`: bearer-token helpers.
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Bearer tokens for the auth file.", subcommands: [NewTokenCommand.self])
+}
+
+/// `token new`: print a fresh token and the auth-file entry that accepts it (only its hash).
+struct NewTokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Print a fresh bearer token, then the principal entry (with only the token's SHA-256) to paste.")
+
+    @Option(help: "The principal's name.")
+    var name: String = "principal"
+
+    @Option(help: "reader, editor or admin.")
+    var role: String = "reader"
+
+    func run() throws {
+        guard Role(rawValue: role) != nil else { throw ValidationError("--role is reader, editor or admin.") }
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let entry: [String: Any] = [
+            "name": name, "role": role, "tokenSha256": [RequestAuthenticator.sha256Hex(Array(token.utf8))],
+        ]
+        let line = try JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes])
+        print(token)
+        print(String(decoding: line, as: UTF8.self))
     }
 }
 

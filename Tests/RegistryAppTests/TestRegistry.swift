@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import RegistryApp
+import RegistryAuth
 import RegistryDomain
 import RegistrySQLite
 import Testing
@@ -70,14 +71,17 @@ struct TestRegistry {
 
     /// Runs `body` against a fresh application and database, then removes the database.
     static func run(
-        quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20, _ body: @Sendable (TestRegistry) async throws -> Void
+        quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20, authentication: AuthConfiguration? = nil,
+        rateLimitPerSecond: Double? = nil, _ body: @Sendable (TestRegistry) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "registry-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("registry.sqlite").path)
-        let configuration = AppConfiguration(quotas: quotas, maximumBodySize: maximumBodySize)
+        let configuration = AppConfiguration(
+            quotas: quotas, maximumBodySize: maximumBodySize, authentication: authentication,
+            rateLimitPerSecond: rateLimitPerSecond)
         var logger = Logger(label: "test")
         logger.logLevel = .error
         let router = buildRouter(
