@@ -4,6 +4,12 @@ The server is started with ``--port 0``; it binds a free port and announces it
 on stdout with one line ``listening on http://127.0.0.1:PORT``. Its stderr (JSON
 log lines) goes to a file next to the database so that a failing run can show
 what the server said.
+
+By default it binds 127.0.0.1 with nothing but ``--host``, ``--port`` and
+``--db``; ``host``, ``extra_args`` (e.g. ``["--auth-file", path]``) and ``env``
+(added to the environment) start it otherwise. With ``host="0.0.0.0"`` the
+server announces ``listening on http://0.0.0.0:PORT`` and ``base_url`` is the
+loopback address of that port.
 """
 
 from __future__ import annotations
@@ -16,14 +22,19 @@ import subprocess
 import threading
 import time
 from pathlib import Path
+from typing import Mapping, Sequence
 
 LISTENING_LINE = re.compile(r"^listening on (http://127\.0\.0\.1:(\d+))\s*$")
+# The same line for any bound address (``--host 0.0.0.0`` and the like).
+ANY_LISTENING_LINE = re.compile(r"^listening on http://(\S+):(\d+)\s*$")
+# Where to connect when the server binds every interface.
+_CONNECT_HOST = {"0.0.0.0": "127.0.0.1", "::": "[::1]", "[::]": "[::1]"}
 STARTUP_TIMEOUT_SECONDS = 30.0
 SHUTDOWN_TIMEOUT_SECONDS = 10.0
 
 # Settings the server also reads from the environment; the tests pass flags and
 # do not want a developer's exported values to interfere.
-_SERVER_ENV_VARS = ("REGISTRY_HOST", "REGISTRY_PORT", "REGISTRY_DB")
+_SERVER_ENV_VARS = ("REGISTRY_HOST", "REGISTRY_PORT", "REGISTRY_DB", "REGISTRY_AUTH_FILE")
 
 
 class RegistryServerError(RuntimeError):
@@ -33,9 +44,21 @@ class RegistryServerError(RuntimeError):
 class RegistryServer:
     """One running ``integration-registry serve`` process."""
 
-    def __init__(self, binary: Path, workdir: Path):
+    def __init__(
+        self,
+        binary: Path,
+        workdir: Path,
+        *,
+        host: str = "127.0.0.1",
+        extra_args: Sequence[str] = (),
+        env: Mapping[str, str] | None = None,
+    ):
         self.binary = Path(binary)
         self.workdir = Path(workdir)
+        self.host = host
+        self.extra_args = [str(arg) for arg in extra_args]
+        self.extra_env = dict(env or {})
+        self.listening_line: str | None = None
         self.db_path = self.workdir / "registry.sqlite"
         self.stderr_path = self.workdir / "server.stderr.log"
         self.base_url: str | None = None
@@ -56,16 +79,8 @@ class RegistryServer:
             raise RegistryServerError(f"server binary {self.binary} is not executable")
 
         env = {k: v for k, v in os.environ.items() if k not in _SERVER_ENV_VARS}
-        command = [
-            str(self.binary),
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--db",
-            str(self.db_path),
-        ]
+        env.update(self.extra_env)
+        command = self.command
         stderr_file = open(self.stderr_path, "w", encoding="utf-8")
         try:
             self._process = subprocess.Popen(
@@ -102,6 +117,25 @@ class RegistryServer:
             ) from None
 
     @property
+    def command(self) -> list[str]:
+        return [
+            str(self.binary),
+            "serve",
+            "--host",
+            self.host,
+            "--port",
+            "0",
+            "--db",
+            str(self.db_path),
+            *self.extra_args,
+        ]
+
+    @property
+    def returncode(self) -> int | None:
+        """The exit status once the process has ended, else None."""
+        return None if self._process is None else self._process.poll()
+
+    @property
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
@@ -120,7 +154,7 @@ class RegistryServer:
             if remaining <= 0:
                 self._abort()
                 raise RegistryServerError(
-                    "server did not print `listening on http://127.0.0.1:PORT` "
+                    f"server did not print `listening on http://{self.host}:PORT` "
                     f"on stdout within {STARTUP_TIMEOUT_SECONDS:.0f} s\n{self.diagnostics()}"
                 )
             try:
@@ -133,13 +167,14 @@ class RegistryServer:
                     f"server closed stdout (exited?) before printing its listening line\n{self.diagnostics()}"
                 )
             self._stdout_seen.append(line)
-            match = LISTENING_LINE.match(line.strip())
-            if match:
+            match = ANY_LISTENING_LINE.match(line.strip())
+            if match and match.group(1) == self.host:
                 port = int(match.group(2))
                 if not 0 < port < 65536:
                     self._abort()
                     raise RegistryServerError(f"server announced an invalid port: {line!r}")
-                return match.group(1)
+                self.listening_line = line.strip()
+                return f"http://{_CONNECT_HOST.get(self.host, self.host)}:{port}"
 
     def _abort(self) -> None:
         if self._process is not None and self._process.poll() is None:
@@ -147,7 +182,9 @@ class RegistryServer:
             self._process.wait()
 
     def diagnostics(self, tail_lines: int = 40) -> str:
-        parts = [f"command: {self.binary} serve --host 127.0.0.1 --port 0 --db {self.db_path}"]
+        parts = ["command: " + " ".join(self.command)]
+        if self.extra_env:
+            parts.append("extra environment: " + " ".join(f"{k}={v}" for k, v in self.extra_env.items()))
         if self._process is not None:
             parts.append(f"exit status: {self._process.poll()}")
         if self._stdout_seen:
