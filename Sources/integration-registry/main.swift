@@ -72,8 +72,11 @@ struct ServeCommand: AsyncParsableCommand {
         let (application, store) = try buildApplication(configuration: configuration, logger: logger) { port in
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }
+        // runService returns once SIGTERM or SIGINT has stopped the listener and in-flight requests
+        // have been answered; closing the store then checkpoints the WAL into the database file.
         try await application.runService()
         try store.close()
+        logger.info("stopped", metadata: ["database": .string(db), "walCheckpointed": "true"])
     }
 
     /// Reads and checks an auth file: it must not be readable by group or others.
