@@ -29,7 +29,7 @@ from helpers import (
     SUBNET_IDS,
     unique_name,
 )
-from registry_server import RegistryServer, RegistryServerError
+from registry_server import RegistryServer, start_or_fail, stop_or_fail
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BINARY = REPO_ROOT / ".build-release" / "release" / "integration-registry"
@@ -55,21 +55,9 @@ def registry_server(tmp_path_factory) -> Iterator[RegistryServer | None]:
         yield None
         return
     binary = Path(os.environ.get("REGISTRY_BIN") or DEFAULT_BINARY)
-    server = RegistryServer(binary, tmp_path_factory.mktemp("registry"))
-    failure = None
-    try:
-        server.start()
-    except RegistryServerError as error:
-        failure = str(error)
-    if failure:
-        pytest.fail(failure, pytrace=False)
+    server = start_or_fail(RegistryServer(binary, tmp_path_factory.mktemp("registry")))
     yield server
-    try:
-        server.stop()
-    except RegistryServerError as error:
-        failure = str(error)
-    if failure:
-        pytest.fail(failure, pytrace=False)
+    stop_or_fail(server)
 
 
 @pytest.fixture(scope="session")

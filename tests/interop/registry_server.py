@@ -199,3 +199,24 @@ class RegistryServer:
                 + "\n".join(stderr_lines[-tail_lines:])
             )
         return "\n".join(parts)
+
+
+def start_or_fail(server: RegistryServer) -> RegistryServer:
+    """Starts `server`, turning a start-up failure into a pytest failure with the server's output."""
+    import pytest
+
+    try:
+        server.start()
+    except RegistryServerError as error:
+        pytest.fail(str(error), pytrace=False)
+    return server
+
+
+def stop_or_fail(server: RegistryServer) -> None:
+    """Stops `server`, turning a hung or failed shutdown into a pytest failure."""
+    import pytest
+
+    try:
+        server.stop()
+    except RegistryServerError as error:
+        pytest.fail(str(error), pytrace=False)

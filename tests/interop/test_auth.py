@@ -70,7 +70,7 @@ from helpers import (
     stage_arn,
     unique_name,
 )
-from registry_server import RegistryServer, RegistryServerError
+from registry_server import RegistryServer, start_or_fail, stop_or_fail
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_BINARY = REPO_ROOT / ".build-release" / "release" / "integration-registry"
@@ -183,24 +183,11 @@ def write_auth_file(path: Path, principals: list[Principal] | None = None, *, te
 def start_server(workdir: Path, **kwargs) -> RegistryServer:
     server = RegistryServer(binary_path(), workdir, **kwargs)
     SERVER_STDERR_FILES.append(server.stderr_path)
-    failure = None
-    try:
-        server.start()
-    except RegistryServerError as error:
-        failure = str(error)
-    if failure:
-        pytest.fail(failure, pytrace=False)
-    return server
+    return start_or_fail(server)
 
 
 def stop_server(server: RegistryServer) -> None:
-    failure = None
-    try:
-        server.stop()
-    except RegistryServerError as error:
-        failure = str(error)
-    if failure:
-        pytest.fail(failure, pytrace=False)
+    stop_or_fail(server)
 
 
 @contextmanager
