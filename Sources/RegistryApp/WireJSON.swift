@@ -5,10 +5,16 @@ import RegistryDomain
 /// JSON on the wire: one encoder configuration (sorted keys, so equal content gives equal bytes)
 /// and the decoding of request bodies into domain inputs.
 enum WireJSON {
-    /// Encodes `value` as a JSON response with `status`.
-    static func response(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+    /// The one encoder every response uses (JSONEncoder is thread-safe; making one per response
+    /// costs more than encoding a small body).
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Encodes `value` as a JSON response with `status`.
+    static func response(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return Response(
             status: status, headers: [.contentType: "application/json"],

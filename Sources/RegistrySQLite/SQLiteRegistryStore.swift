@@ -44,7 +44,9 @@ public final class SQLiteRegistryStore: RegistryStore {
         async throws -> Result
     {
         do {
-            return try await pool.read { db in try body(SQLiteRegistryTransaction(db)) }
+            // Reads take tens of microseconds; running them on the calling thread avoids two thread
+            // hops per request, which cost more than the query on a small machine.
+            return try readOnCallingThread { db in try body(SQLiteRegistryTransaction(db)) }
         } catch {
             throw Self.registryError(error)
         }
@@ -66,10 +68,15 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// Runs `SELECT 1` on a reader connection; throws ``RegistryError`` when the database does not answer.
     public func checkHealth() async throws {
         do {
-            _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+            _ = try readOnCallingThread { db in try Int.fetchOne(db, sql: "SELECT 1") }
         } catch {
             throw Self.registryError(error)
         }
+    }
+
+    /// GRDB's synchronous read, which runs `body` on the calling thread with a pooled reader.
+    private func readOnCallingThread<Value>(_ body: (Database) throws -> Value) throws -> Value {
+        try pool.read(body)
     }
 
     /// Reads a PRAGMA's value through the writer connection (for tests and diagnostics).
