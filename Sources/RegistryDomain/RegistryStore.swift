@@ -15,6 +15,9 @@ public protocol RegistryStore: Sendable {
     )
         async throws -> Result
 
+    /// Write counters since the store was opened.
+    func statistics() -> StoreStatistics
+
     /// Checks that the database answers a trivial query.
     /// - Throws: ``RegistryError`` when it does not.
     func checkHealth() async throws

@@ -3,7 +3,7 @@ import GRDB
 import RegistryDomain
 
 /// The registry's store on one SQLite file: WAL, foreign keys on, `synchronous=FULL`, a pool of
-/// readers and one writer.
+/// readers and one writer that commits concurrent writes together (group commit).
 ///
 /// A write returns only after its transaction is committed with a full fsync, so an acknowledged
 /// write survives a crash or power loss.
@@ -11,6 +11,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// The path of the database file.
     public let path: String
     private let pool: DatabasePool
+    private let writer: GroupCommitWriter
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// - Parameters:
@@ -19,6 +20,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the file cannot be opened or a
     ///   migration is refused (see ``SchemaMigrator/migrate(_:)``).
     public init(path: String, migrations: [SchemaMigration] = EmbeddedMigrations.all, readers: Int = 4) throws {
+        let pool: DatabasePool
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -35,6 +37,14 @@ public final class SQLiteRegistryStore: RegistryStore {
         } catch {
             throw Self.registryError(error)
         }
+        self.pool = pool
+        writer = GroupCommitWriter(pool: pool)
+    }
+
+    /// Write transactions committed and the writes they carried (writes per fsync = writes / transactions).
+    public func statistics() -> StoreStatistics {
+        let (transactions, writes) = writer.statistics
+        return StoreStatistics(transactions: transactions, writes: writes)
     }
 
     /// Runs `body` on a reader connection, in one snapshot; storage failures arrive as ``RegistryError``.
@@ -59,7 +69,7 @@ public final class SQLiteRegistryStore: RegistryStore {
         async throws -> Result
     {
         do {
-            return try await pool.write { db in try body(SQLiteRegistryTransaction(db)) }
+            return try await writer.write { db in try body(SQLiteRegistryTransaction(db)) }
         } catch {
             throw Self.registryError(error)
         }

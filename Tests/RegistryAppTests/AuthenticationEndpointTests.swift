@@ -25,6 +25,8 @@ import Testing
     @Test func healthzStaysOpenAndEverythingElseNeedsAPrincipal() async throws {
         try await TestRegistry.run(authentication: try Self.configuration()) { registry in
             #expect(try await registry.call(.get, "/healthz").status == .ok)
+            #expect(try await registry.call(.get, "/metrics").status == .forbidden)
+            #expect(try await registry.call(.get, "/metrics", headers: Self.bearer(Self.readerToken)).status == .ok)
             let missing = try await registry.call(.get, "/v2/apis")
             #expect(missing.status == .forbidden && missing.errorType == "MissingAuthenticationTokenException")
             let unknown = try await registry.call(.get, "/v2/apis", headers: Self.bearer("nobody"))

@@ -17,6 +17,23 @@ import Testing
         }
     }
 
+    @Test func metricsCountWritesAndTheirTransactions() async throws {
+        try await TestRegistry.run { registry in
+            _ = try await registry.createHTTPAPI()
+            let reply = try await registry.call(.get, "/metrics")
+            #expect(reply.status == .ok)
+            #expect(reply.headers[.contentType]?.hasPrefix("text/plain") == true)
+            let counters = Dictionary(
+                uniqueKeysWithValues: reply.body.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap {
+                    line -> (String, Int)? in
+                    let parts = line.split(separator: " ")
+                    return parts.count == 2 ? (String(parts[0]), Int(parts[1]) ?? -1) : nil
+                })
+            #expect((counters["registry_writes_total"] ?? 0) >= 1)
+            #expect((counters["registry_write_transactions_total"] ?? 0) >= 1)
+        }
+    }
+
     @Test(arguments: [
         ("{bad", "Malformed"), ("[1,2]", "JSON object"), (#"{"name":5,"protocolType":"HTTP"}"#, "name"),
         (#"{"name":"x","protocolType":"GRPC"}"#, "protocolType"), (#"{"name":"x"}"#, "protocolType"),

@@ -1,0 +1,122 @@
+import Dispatch
+import GRDB
+import RegistryDomain
+import Synchronization
+
+/// Commits concurrent writes together: one writer drains the waiting writes into one transaction,
+/// each write in its own savepoint, so that many writers share one fsync.
+///
+/// A write that throws rolls back only its savepoint; the others of its batch commit. Every waiter
+/// is answered after the batch's commit (or with the commit's error), so an answer still means
+/// "on disk". The queue is bounded: past ``capacity`` waiting writes, a write is refused at once
+/// with ``RegistryError/Code/serviceUnavailable`` instead of the queue growing without bound.
+final class GroupCommitWriter: Sendable {
+    /// One waiting write.
+    private struct Job: Sendable {
+        /// Runs the write against the connection (inside its savepoint).
+        let run: @Sendable (Database) throws -> Void
+        /// Answers the waiter: `nil` for success, else the write's or the commit's error.
+        let finish: @Sendable ((any Error)?) -> Void
+    }
+
+    private struct State {
+        var pending: [Job] = []
+        var draining = false
+        var transactions = 0
+        var writes = 0
+    }
+
+    /// Holds a write's result between the drain thread's run and its answer.
+    private final class ResultBox<Value>: @unchecked Sendable {
+        var value: Value?
+    }
+
+    /// The most writes waiting at once.
+    let capacity: Int
+    /// The most writes one transaction takes.
+    let maximumBatch: Int
+    private let pool: DatabasePool
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "registry.group-commit")
+
+    /// Creates a writer over `pool`'s writer connection.
+    init(pool: DatabasePool, capacity: Int = 4096, maximumBatch: Int = 256) {
+        self.pool = pool
+        self.capacity = capacity
+        self.maximumBatch = maximumBatch
+    }
+
+    /// Transactions committed and writes they carried, since start.
+    var statistics: (transactions: Int, writes: Int) {
+        state.withLock { ($0.transactions, $0.writes) }
+    }
+
+    /// Runs `body` in a savepoint of the next group transaction and returns its result once that
+    /// transaction has committed.
+    /// - Throws: what `body` throws, the commit's error, or ``RegistryError/Code/serviceUnavailable``
+    ///   when the queue is full.
+    func write<Result: Sendable>(_ body: @escaping @Sendable (Database) throws -> Result) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            let box = ResultBox<Result>()
+            let job = Job(
+                run: { db in box.value = try body(db) },
+                finish: { error in
+                    if let error {
+                        continuation.resume(throwing: error)
+                    } else {
+                        continuation.resume(returning: box.value!)
+                    }
+                })
+            let (accepted, startDrain) = state.withLock { state -> (Bool, Bool) in
+                guard state.pending.count < capacity else { return (false, false) }
+                state.pending.append(job)
+                defer { state.draining = true }
+                return (true, !state.draining)
+            }
+            guard accepted else {
+                continuation.resume(
+                    throwing: RegistryError(
+                        .serviceUnavailable, "Too many writes are waiting (\(capacity)); retry shortly."))
+                return
+            }
+            if startDrain { queue.async { self.drain() } }
+        }
+    }
+
+    private func drain() {
+        while true {
+            let batch = state.withLock { state -> [Job] in
+                let batch = Array(state.pending.prefix(maximumBatch))
+                state.pending.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            guard !batch.isEmpty else { return }
+            var outcomes: [(any Error)?] = Array(repeating: nil, count: batch.count)
+            do {
+                try pool.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        for (index, job) in batch.enumerated() {
+                            do {
+                                try db.inSavepoint {
+                                    try job.run(db)
+                                    return .commit
+                                }
+                            } catch {
+                                outcomes[index] = error
+                            }
+                        }
+                        return .commit
+                    }
+                }
+            } catch {
+                for index in outcomes.indices where outcomes[index] == nil { outcomes[index] = error }
+            }
+            state.withLock { state in
+                state.transactions += 1
+                state.writes += batch.count
+            }
+            for (job, outcome) in zip(batch, outcomes) { job.finish(outcome) }
+        }
+    }
+}
