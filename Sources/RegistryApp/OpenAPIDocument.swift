@@ -505,6 +505,8 @@ paths:
           $ref: '#/components/responses/NotFound'
         '403':
           $ref: '#/components/responses/Forbidden'
+        '409':
+          $ref: '#/components/responses/Conflict'
         '429':
           $ref: '#/components/responses/TooManyRequests'
         '500':
@@ -813,6 +815,8 @@ paths:
           headers:
             x-amzn-RequestId:
               $ref: '#/components/headers/RequestId'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '404':
           $ref: '#/components/responses/NotFound'
         '403':
@@ -973,6 +977,8 @@ paths:
           $ref: '#/components/responses/NotFound'
         '403':
           $ref: '#/components/responses/Forbidden'
+        '409':
+          $ref: '#/components/responses/Conflict'
         '429':
           $ref: '#/components/responses/TooManyRequests'
         '500':
@@ -1040,21 +1046,10 @@ paths:
           content:
             application/json:
               schema:
-                type: object
-                required:
-                  - openapi
-                  - info
-                  - paths
-                properties:
-                  openapi:
-                    type: string
-                  info:
-                    type: object
-                  paths:
-                    type: object
+                $ref: '#/components/schemas/ExportedOpenApiDocument'
             application/yaml:
               schema:
-                type: string
+                $ref: '#/components/schemas/ExportedOpenApiDocument'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1120,24 +1115,10 @@ paths:
           content:
             application/json:
               schema:
-                type: object
-                required:
-                  - AWSTemplateFormatVersion
-                  - Resources
-                properties:
-                  AWSTemplateFormatVersion:
-                    type: string
-                  Description:
-                    type: string
-                  Metadata:
-                    type: object
-                  Resources:
-                    type: object
-                  Outputs:
-                    type: object
+                $ref: '#/components/schemas/CloudFormationTemplate'
             application/yaml:
               schema:
-                type: string
+                $ref: '#/components/schemas/CloudFormationTemplate'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1293,6 +1274,8 @@ paths:
           $ref: '#/components/responses/NotFound'
         '403':
           $ref: '#/components/responses/Forbidden'
+        '409':
+          $ref: '#/components/responses/Conflict'
         '429':
           $ref: '#/components/responses/TooManyRequests'
         '500':
@@ -1452,7 +1435,7 @@ paths:
           content:
             application/yaml:
               schema:
-                type: string
+                $ref: '#/components/schemas/OpenApiDocument'
         '403':
           $ref: '#/components/responses/Forbidden'
         '500':
@@ -2719,6 +2702,51 @@ components:
       type: object
       description: Always an empty JSON object.
       maxProperties: 0
+    ExportedOpenApiDocument:
+      type: object
+      description: An OpenAPI 3.0.1 document (ExportApi), as JSON or as the equivalent YAML document.
+      required:
+        - openapi
+        - info
+        - paths
+      properties:
+        openapi:
+          type: string
+        info:
+          type: object
+        paths:
+          type: object
+    CloudFormationTemplate:
+      type: object
+      description: A CloudFormation template, as JSON or as the equivalent YAML document.
+      required:
+        - AWSTemplateFormatVersion
+        - Resources
+      properties:
+        AWSTemplateFormatVersion:
+          type: string
+        Description:
+          type: string
+        Metadata:
+          type: object
+        Resources:
+          type: object
+        Outputs:
+          type: object
+    OpenApiDocument:
+      type: object
+      description: This service's OpenAPI 3.1 document (a YAML mapping).
+      required:
+        - openapi
+        - info
+        - paths
+      properties:
+        openapi:
+          type: string
+        info:
+          type: object
+        paths:
+          type: object
     HealthStatus:
       type: object
       required:

@@ -78,12 +78,7 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
     ) async throws
         -> Principal
     {
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: maximumBodySize)
-        } catch {
-            throw RegistryError(.payloadTooLarge, "The request body is larger than the 1 MiB limit.")
-        }
+        let body = try await WireJSON.collectBody(of: &request, limit: maximumBodySize)
         let signed = SignedRequest(
             method: request.method.rawValue, rawPath: request.uri.path, rawQuery: request.uri.query ?? "",
             host: request.head.authority ?? "",

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import RegistryDomain
 
 /// JSON on the wire: one encoder configuration (sorted keys, so equal content gives equal bytes)
@@ -21,18 +22,26 @@ enum WireJSON {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// Reads the whole body of `request`, keeping it on the request for later readers.
+    /// - Throws: ``RegistryError`` 413 for a body over `limit` bytes, 400 for a body that cannot be
+    ///   read (a truncated body, broken chunked framing).
+    static func collectBody(of request: inout Request, limit: Int) async throws -> ByteBuffer {
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw RegistryError(.payloadTooLarge, "The request body is larger than the \(limit / 1024) KiB limit.")
+        } catch {
+            throw RegistryError.badRequest("The request body could not be read: it ended early or is badly framed.")
+        }
+    }
+
     /// Decodes a request body; an empty body decodes as `{}`. The body must be strict JSON (see
     /// ``StrictJSONValidator``) before Foundation's lenient decoder sees it.
     /// - Throws: ``RegistryError`` 400 for malformed JSON or a member of the wrong type, 413 for a
     ///   body over `limit` bytes.
     static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int) async throws -> Value {
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: limit)
-        } catch {
-            throw RegistryError(.payloadTooLarge, "The request body is larger than the \(limit / 1024) KiB limit.")
-        }
+        let buffer = try await collectBody(of: &request, limit: limit)
         let bytes = Array(buffer.readableBytesView)
         if !bytes.isEmpty { try StrictJSONValidator.validateObject(bytes) }
         let data = bytes.isEmpty ? Data("{}".utf8) : Data(bytes)

@@ -167,3 +167,18 @@ def all_api_ids(client) -> list[str]:
 def all_vpc_links(client) -> list[dict]:
     links = [item for page in list_vpc_links(client) for item in page]
     return sorted(links, key=lambda item: item["VpcLinkId"])
+
+
+# -- reliability tests (durability, races, hostile input, fuzzing) --------------
+
+
+def report(config, line: str) -> None:
+    """Writes one line to pytest's terminal (also under -q), for figures a test wants to show."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        print(line)
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.ensure_newline()
+        reporter.write_line(line)

@@ -1,0 +1,270 @@
+"""Crash durability: a 2xx means the write survives SIGKILL, and the file stays intact.
+
+Each round starts its own server on a fresh database, runs 16 client threads that keep
+creating APIs and routes (each thread adds routes to its own latest API), and SIGKILLs the
+server while writes are in flight. Every write that was answered 2xx is recorded. A new
+server then starts on the same file; each recorded write must be readable with the content
+that was acknowledged (GetApi, GetRoute by id). Finally, after that server has stopped,
+`PRAGMA integrity_check` and `PRAGMA foreign_key_check` must find nothing wrong.
+
+Writes that were in flight when the process died (no answer) may or may not be there; the test
+only asks that the file is consistent either way.
+
+SIGKILL loses the process, not the machine: what the kernel has accepted survives even
+without fsync. This checks that the server answers only after the commit (and that recovery
+from a killed writer is clean); it cannot check that the commit reached the disk itself.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import sqlite3
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import DEFAULT_BINARY
+from helpers import report
+from registry_server import RegistryServer, RegistryServerError
+
+CLIENT_THREADS = 16
+ROUTES_PER_API = 8  # then the thread creates its next API (AWS allows 300 routes per API)
+REQUEST_TIMEOUT_SECONDS = 10
+# However the round goes, clients give up this long after the kill was due.
+CLIENT_DEADLINE_AFTER_KILL_SECONDS = 10
+BINARY_WAIT_SECONDS = 60  # the binary may be briefly missing while it is being rebuilt
+
+
+def binary() -> Path:
+    return Path(os.environ.get("REGISTRY_BIN") or DEFAULT_BINARY)
+
+
+class KillableServer(RegistryServer):
+    def kill(self) -> int:
+        """SIGKILL the server and reap it; returns its exit status."""
+        assert self._process is not None and self._process.poll() is None, "the server is not running"
+        self._process.send_signal(signal.SIGKILL)
+        return self._process.wait(timeout=10)
+
+
+def start(workdir: Path) -> KillableServer:
+    """Starts a server on workdir/registry.sqlite, waiting out a rebuild of the binary."""
+    deadline = time.monotonic() + BINARY_WAIT_SECONDS
+    while True:
+        server = KillableServer(binary(), workdir)
+        try:
+            server.start()
+            return server
+        except RegistryServerError as error:
+            if "not found" not in str(error) or time.monotonic() > deadline:
+                pytest.fail(str(error), pytrace=False)
+            time.sleep(1)
+
+
+@dataclass(frozen=True)
+class AckedApi:
+    api_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AckedRoute:
+    api_id: str
+    route_id: str
+    route_key: str
+
+
+class Client:
+    """One keep-alive connection; `call` returns (status, document) or None if no answer came."""
+
+    def __init__(self, base_url: str):
+        url = urlsplit(base_url)
+        self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=REQUEST_TIMEOUT_SECONDS)
+
+    def call(self, method: str, path: str, document: dict | None = None) -> tuple[int, dict] | None:
+        body = json.dumps(document).encode() if document is not None else None
+        headers = {"Content-Type": "application/json"} if body is not None else {}
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+            payload = response.read()
+        except (OSError, http.client.HTTPException):
+            self.connection.close()
+            return None
+        return response.status, (json.loads(payload) if payload else {})
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class Load:
+    """16 writers that record what was acknowledged, and what was refused."""
+
+    def __init__(self, base_url: str, round_number: int, deadline: float):
+        self.base_url = base_url
+        self.round_number = round_number
+        self.deadline = deadline
+        self.stop = threading.Event()
+        self.lock = threading.Lock()
+        self.apis: list[AckedApi] = []
+        self.routes: list[AckedRoute] = []
+        self.unanswered = 0  # requests that got no answer (in flight at the kill, or sent after it)
+        self.cut_off = 0  # of those, the ones sent before the kill: in flight when it came
+        self.killed_at = float("inf")  # set by the test just before it sends SIGKILL
+        self.unexpected: list[str] = []  # answers other than 201
+        self.threads = [
+            threading.Thread(target=self.writer, args=(index,), name=f"writer-{index}", daemon=True)
+            for index in range(CLIENT_THREADS)
+        ]
+
+    def writer(self, index: int) -> None:
+        """Creates an API, then ROUTES_PER_API routes in it, then the next API, until stopped."""
+        client = Client(self.base_url)
+        api_id: str | None = None
+        routes_in_api = 0
+        sequence = 0
+        try:
+            while not self.stop.is_set() and time.monotonic() < self.deadline:
+                sequence += 1
+                if api_id is None or routes_in_api == ROUTES_PER_API:
+                    name = f"crash-r{self.round_number}-t{index}-{sequence}"
+                    document = self.write(client, "CreateApi", "/v2/apis", {"name": name, "protocolType": "HTTP"})
+                    if document is not None:
+                        api_id, routes_in_api = document["apiId"], 0
+                        with self.lock:
+                            self.apis.append(AckedApi(api_id, name))
+                else:
+                    route_key = f"GET /t{index}/s{sequence}"
+                    routes_in_api += 1
+                    document = self.write(client, "CreateRoute", f"/v2/apis/{api_id}/routes", {"routeKey": route_key})
+                    if document is not None:
+                        with self.lock:
+                            self.routes.append(AckedRoute(api_id, document["routeId"], route_key))
+        except Exception as error:  # noqa: BLE001 - a broken writer must fail the test, not vanish
+            with self.lock:
+                self.unexpected.append(f"writer {index} crashed: {error!r}")
+        finally:
+            client.close()
+
+    def write(self, client: Client, operation: str, path: str, document: dict) -> dict | None:
+        """The created resource when the server acknowledged the write (201), else None."""
+        sent_at = time.monotonic()
+        answer = client.call("POST", path, document)
+        if answer is None:
+            self.no_answer(sent_at)
+            return None
+        status, created = answer
+        if status != 201:
+            self.refused(operation, status, created)
+            return None
+        return created
+
+    def no_answer(self, sent_at: float) -> None:
+        with self.lock:
+            self.unanswered += 1
+            self.cut_off += sent_at < self.killed_at
+        time.sleep(0.05)  # the server is gone or going: do not spin
+
+    def refused(self, operation: str, status: int, document: dict) -> None:
+        with self.lock:
+            self.unexpected.append(f"{operation}: {status} {document}")
+
+    def start(self) -> None:
+        for thread in self.threads:
+            thread.start()
+
+    def join(self) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=REQUEST_TIMEOUT_SECONDS + 5)
+        alive = [thread.name for thread in self.threads if thread.is_alive()]
+        assert not alive, f"client threads did not stop: {alive}"
+
+    @property
+    def acknowledged(self) -> int:
+        with self.lock:
+            return len(self.apis) + len(self.routes)
+
+
+def missing_writes(base_url: str, apis: list[AckedApi], routes: list[AckedRoute]) -> list[str]:
+    """Each acknowledged write that the server cannot show as acknowledged."""
+    local = threading.local()
+
+    def client() -> Client:
+        if not hasattr(local, "client"):
+            local.client = Client(base_url)
+        return local.client
+
+    def check_api(api: AckedApi) -> str | None:
+        answer = client().call("GET", f"/v2/apis/{api.api_id}")
+        if answer is None or answer[0] != 200 or answer[1].get("name") != api.name:
+            return f"API {api.api_id} ({api.name}): {answer}"
+        return None
+
+    def check_route(route: AckedRoute) -> str | None:
+        answer = client().call("GET", f"/v2/apis/{route.api_id}/routes/{route.route_id}")
+        if answer is None or answer[0] != 200 or answer[1].get("routeKey") != route.route_key:
+            return f"route {route.route_id} ({route.route_key}) of API {route.api_id}: {answer}"
+        return None
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        problems = list(pool.map(check_api, apis)) + list(pool.map(check_route, routes))
+    return [problem for problem in problems if problem]
+
+
+def pragma(db: Path, statement: str) -> list[tuple]:
+    connection = sqlite3.connect(db)
+    try:
+        return connection.execute(statement).fetchall()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("round_number", [1, 2, 3])
+def test_acknowledged_writes_survive_sigkill(request, tmp_path, round_number):
+    # The kill lands at a different moment of the load in each round: 1.0, 1.5 and 2.0 s.
+    kill_after = 0.5 + 0.5 * round_number
+    server = start(tmp_path)
+    deadline = time.monotonic() + kill_after + CLIENT_DEADLINE_AFTER_KILL_SECONDS
+    load = Load(server.base_url, round_number, deadline)
+    try:
+        load.start()
+        time.sleep(kill_after)
+        acknowledged_before_kill = load.acknowledged
+        load.killed_at = time.monotonic()
+        status = server.kill()
+    finally:
+        load.join()
+        if server.running:
+            server.kill()
+
+    assert status == -signal.SIGKILL, f"the server exited with {status} before it was killed\n{server.diagnostics()}"
+    assert acknowledged_before_kill > 0, f"no write was acknowledged in {kill_after} s\n{server.diagnostics()}"
+    assert load.cut_off > 0, "no request was in flight when the kill came: the load was not running"
+    assert not load.unexpected, f"writes were refused under load: {load.unexpected[:10]}"
+
+    restarted = start(tmp_path)
+    try:
+        missing = missing_writes(restarted.base_url, load.apis, load.routes)
+    finally:
+        stop_status = restarted.stop()
+    assert stop_status == 0, f"the restarted server exited with {stop_status}\n{restarted.diagnostics()}"
+
+    report(
+        request.config,
+        f"[durability] round {round_number}: killed after {kill_after:.1f} s; "
+        f"{len(load.apis) + len(load.routes)} acknowledged writes checked "
+        f"({len(load.apis)} APIs, {len(load.routes)} routes), {len(missing)} missing; "
+        f"{load.cut_off} requests cut off by the kill",
+    )
+    assert not missing, f"{len(missing)} acknowledged writes are missing after the restart: {missing[:10]}"
+    assert pragma(restarted.db_path, "PRAGMA integrity_check") == [("ok",)]
+    assert pragma(restarted.db_path, "PRAGMA foreign_key_check") == []
