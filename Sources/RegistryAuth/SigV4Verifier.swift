@@ -82,9 +82,6 @@ public struct SigV4Verifier: Sendable {
         return principal
     }
 
-    /// The region of a SigV4 `Authorization` header's credential scope, if it parses.
-    public static func region(ofAuthorization header: String) -> String? { try? parse(header).region }
-
     static func parse(_ header: String) throws(RegistryError) -> Authorization {
         let prefix = "AWS4-HMAC-SHA256 "
         guard header.hasPrefix(prefix) else {

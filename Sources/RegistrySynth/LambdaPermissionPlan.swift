@@ -66,7 +66,7 @@ struct LambdaPermissionPlan {
 
     /// The scope to use and why.
     func scope(
-        requested: LambdaPermissionScope?, otherResources: Int, authorizerIDs: [AuthorizerID: String]
+        requested: LambdaPermissionScope?, otherResources: Int
     )
         -> (scope: LambdaPermissionScope, reason: String)
     {

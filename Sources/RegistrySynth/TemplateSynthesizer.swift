@@ -58,7 +58,7 @@ public struct TemplateSynthesizer: Sendable {
 
         let permissions = LambdaPermissionPlan(snapshot: snapshot, integrations: integrations)
         let scope = permissions.scope(
-            requested: options.permissionScope, otherResources: resources.count, authorizerIDs: authorizerIDs)
+            requested: options.permissionScope, otherResources: resources.count)
         for (logicalID, resource) in permissions.resources(
             scope: scope.scope, apiID: apiID, authorizerIDs: authorizerIDs)
         {
