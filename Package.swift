@@ -53,6 +53,8 @@ let package = Package(
                 "RegistryAuth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),

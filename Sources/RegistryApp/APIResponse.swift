@@ -35,3 +35,25 @@ struct APIResponse: Encodable {
         version = api.version
     }
 }
+
+extension APIResponse: JSONWritable {
+    /// Writes the members in sorted order, as ``WireJSON/encoder`` would.
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.member("apiEndpoint", apiEndpoint)
+            json.member("apiId", apiId)
+            json.member("apiKeySelectionExpression", apiKeySelectionExpression)
+            json.member("corsConfiguration", corsConfiguration)
+            json.member("createdDate", createdDate)
+            json.member("description", description)
+            json.member("disableExecuteApiEndpoint", disableExecuteApiEndpoint)
+            json.member("disableSchemaValidation", disableSchemaValidation)
+            json.member("ipAddressType", ipAddressType)
+            json.member("name", name)
+            json.member("protocolType", protocolType)
+            json.member("routeSelectionExpression", routeSelectionExpression)
+            json.member("tags", tags)
+            json.member("version", version)
+        }
+    }
+}

@@ -45,3 +45,30 @@ struct IntegrationResponse: Encodable {
         tlsConfig = integration.tlsConfig
     }
 }
+
+extension IntegrationResponse: JSONWritable {
+    /// Writes the members in sorted order, as ``WireJSON/encoder`` would.
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.member("apiGatewayManaged", apiGatewayManaged)
+            json.member("connectionId", connectionId)
+            json.member("connectionType", connectionType)
+            json.member("contentHandlingStrategy", contentHandlingStrategy)
+            json.member("credentialsArn", credentialsArn)
+            json.member("description", description)
+            json.member("integrationId", integrationId)
+            json.member("integrationMethod", integrationMethod)
+            json.member("integrationSubtype", integrationSubtype)
+            json.member("integrationType", integrationType)
+            json.member("integrationUri", integrationUri)
+            json.member("passthroughBehavior", passthroughBehavior)
+            json.member("payloadFormatVersion", payloadFormatVersion)
+            json.member("requestParameters", requestParameters)
+            json.member("requestTemplates", requestTemplates)
+            json.member("responseParameters", responseParameters)
+            json.member("templateSelectionExpression", templateSelectionExpression)
+            json.member("timeoutInMillis", timeoutInMillis)
+            json.member("tlsConfig", tlsConfig)
+        }
+    }
+}

@@ -24,23 +24,38 @@ public struct JSONLogHandler: LogHandler {
 
     /// Writes the event as one JSON line.
     public func log(event: LogEvent) {
-        var members: [String: String] = [
-            "level": event.level.rawValue, "message": "\(event.message)", "logger": label,
-            "time": Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-                .iso8601,
+        // An array of pairs, not a dictionary: a line has about ten members, and sorting ten
+        // pairs costs less than hashing them.
+        var members: [(key: String, value: String)] = [
+            ("level", event.level.rawValue), ("message", "\(event.message)"), ("logger", label),
+            (
+                "time",
+                Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))).iso8601
+            ),
         ]
-        for (key, value) in metadata { members[key] = "\(value)" }
-        for (key, value) in event.metadata ?? [:] { members[key] = "\(value)" }
+        members.reserveCapacity(members.count + metadata.count + (event.metadata?.count ?? 0))
+        // Later sources win, as in a dictionary: the event's metadata over the logger's over the basics.
+        for (key, value) in metadata { Self.set(key, "\(value)", in: &members) }
+        for (key, value) in event.metadata ?? [:] { Self.set(key, "\(value)", in: &members) }
+        members.sort { $0.key < $1.key }
         var line: [UInt8] = [0x7B]
         line.reserveCapacity(256)
-        for (index, key) in members.keys.sorted().enumerated() {
+        for (index, member) in members.enumerated() {
             if index > 0 { line.append(0x2C) }
-            Self.appendJSONString(key, to: &line)
+            Self.appendJSONString(member.key, to: &line)
             line.append(0x3A)
-            Self.appendJSONString(members[key]!, to: &line)
+            Self.appendJSONString(member.value, to: &line)
         }
         line += [0x7D, 0x0A]
         line.withUnsafeBytes { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
+    }
+
+    private static func set(_ key: String, _ value: String, in members: inout [(key: String, value: String)]) {
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            members[index].value = value
+        } else {
+            members.append((key, value))
+        }
     }
 
     /// Appends `text` as a JSON string literal.

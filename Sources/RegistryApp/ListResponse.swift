@@ -11,3 +11,16 @@ struct ListResponse<Item: Encodable>: Encodable {
         nextToken = page.next.map(PageToken.encode)
     }
 }
+
+extension ListResponse: JSONWritable where Item: JSONWritable {
+    /// Writes `items` then `nextToken`, as ``WireJSON/encoder`` would.
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.key("items")
+            json.array { list in
+                for item in items { list.element { item.write(to: &$0) } }
+            }
+            json.member("nextToken", nextToken)
+        }
+    }
+}

@@ -54,6 +54,11 @@ public func buildApplication(
 ) throws -> (application: some ApplicationProtocol, store: SQLiteRegistryStore) {
     let store = try SQLiteRegistryStore(
         path: configuration.databasePath, readers: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    if store.isReadOnly {
+        logger.warning(
+            "database is read-only: reads are served, writes answer 503 until the file is writable",
+            metadata: ["database": .string(configuration.databasePath)])
+    }
     let service = makeService(store: store, quotas: configuration.quotas)
     let router = buildRouter(service: service, configuration: configuration, logger: logger)
     let application = Application(

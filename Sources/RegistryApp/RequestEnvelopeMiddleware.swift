@@ -6,7 +6,8 @@ import RegistryDomain
 
 /// Wraps every request: assigns its id and region, refuses oversized bodies, authenticates the
 /// caller (when the service has an auth file), turns every error into AWS's error shape, stamps
-/// `x-amzn-RequestId` and writes one log line, which names the principal but never a credential.
+/// `x-amzn-RequestId`, reports the time spent in `Server-Timing` (`total;dur=` milliseconds) and
+/// writes one log line, which names the principal but never a credential.
 struct RequestEnvelopeMiddleware: RouterMiddleware {
     typealias Context = RegistryRequestContext
 
@@ -22,12 +23,14 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
     let rateLimiter: PrincipalRateLimiter?
     /// The current time, for signature ages.
     let clock: @Sendable () -> Timestamp
+    /// Where request ids come from.
+    let requestIDs = RequestIDGenerator()
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.requestID = UUID().uuidString.lowercased()
+        context.requestID = requestIDs.next()
         context.region = Self.region(fromAuthorization: request.headers[.authorization]) ?? defaultRegion
         let started = ContinuousClock.now
         var response: Response
@@ -56,12 +59,14 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
         }
         response.headers[.amznRequestID] = context.requestID
         let elapsed = ContinuousClock.now - started
+        let total = "total;dur=" + elapsed.serverTimingMilliseconds
+        response.headers[.serverTiming] = response.headers[.serverTiming].map { $0 + ", " + total } ?? total
         var metadata: Logger.Metadata = [
             "requestId": .string(context.requestID),
             "method": .string(request.method.rawValue),
             "path": .string(String(request.uri.path.prefix(512))),
             "status": .stringConvertible(response.status.code),
-            "ms": .stringConvertible(Double(elapsed.components.attoseconds / 1_000_000_000_000) / 1000),
+            "ms": .stringConvertible((elapsed.inMilliseconds * 1000).rounded() / 1000),
         ]
         if let principal = context.principal { metadata["principal"] = .string(principal.name) }
         if let failure {

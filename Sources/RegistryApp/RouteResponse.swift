@@ -33,3 +33,24 @@ struct RouteResponse: Encodable {
         target = route.targetString
     }
 }
+
+extension RouteResponse: JSONWritable {
+    /// Writes the members in sorted order, as ``WireJSON/encoder`` would.
+    func write(to writer: inout JSONWriter) {
+        writer.object { json in
+            json.member("apiGatewayManaged", apiGatewayManaged)
+            json.member("apiKeyRequired", apiKeyRequired)
+            json.member("authorizationScopes", authorizationScopes)
+            json.member("authorizationType", authorizationType)
+            json.member("authorizerId", authorizerId)
+            json.member("modelSelectionExpression", modelSelectionExpression)
+            json.member("operationName", operationName)
+            json.member("requestModels", requestModels)
+            json.member("requestParameters", requestParameters)
+            json.member("routeId", routeId)
+            json.member("routeKey", routeKey)
+            json.member("routeResponseSelectionExpression", routeResponseSelectionExpression)
+            json.member("target", target)
+        }
+    }
+}

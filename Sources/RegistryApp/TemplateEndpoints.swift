@@ -24,8 +24,8 @@ struct TemplateEndpoints {
                     .contentType: format.contentType,
                     .contentDisposition:
                         "attachment; filename=\"\(Self.fileName(snapshot.api.name)).template.\(format.rawValue)\"",
-                    .serverTiming: "snapshot;dur=\(Self.milliseconds(read - started)), "
-                        + "synth;dur=\(Self.milliseconds(synthesized - read))",
+                    .serverTiming: "snapshot;dur=\((read - started).serverTimingMilliseconds), "
+                        + "synth;dur=\((synthesized - read).serverTimingMilliseconds)",
                 ],
                 body: .init(byteBuffer: ByteBuffer(string: body)))
         }
@@ -48,10 +48,6 @@ struct TemplateEndpoints {
         return String(safe)
     }
 
-    private static func milliseconds(_ duration: Duration) -> String {
-        String(
-            format: "%.3f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
-    }
 }
 
 /// The rendering a template request asks for.

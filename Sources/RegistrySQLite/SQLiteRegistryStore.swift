@@ -10,10 +10,14 @@ import RegistryDomain
 public final class SQLiteRegistryStore: RegistryStore {
     /// The path of the database file.
     public let path: String
+    /// Whether the file could only be opened read-only: reads work, every write fails with
+    /// ``RegistryError/Code/serviceUnavailable``. A database with pending migrations does not open so.
+    public let isReadOnly: Bool
     private let pool: DatabasePool
     private let writer: GroupCommitWriter
 
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    /// Opens (creating if needed) the database at `path` and applies pending migrations. A file that
+    /// cannot be written opens read-only (see ``isReadOnly``) when its schema is current.
     /// - Parameters:
     ///   - migrations: the schema migrations to apply (the embedded ones by default).
     ///   - readers: the most reader connections to keep open at once.
@@ -27,8 +31,17 @@ public final class SQLiteRegistryStore: RegistryStore {
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = max(1, readers)
         configuration.journalMode = .wal
+        var readOnly = false
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            do {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                // The file cannot be written (GRDB writes once when it opens a pool in WAL mode).
+                // Serve it read-only: reads work, writes answer 503 until the file is writable.
+                configuration.readonly = true
+                pool = try DatabasePool(path: path, configuration: configuration)
+                readOnly = true
+            }
             // DatabasePool sets synchronous=NORMAL on its writer; a 2xx must mean "on disk".
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try SchemaMigrator(migrations: migrations).migrate(pool)
@@ -38,6 +51,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             throw Self.registryError(error)
         }
         self.pool = pool
+        isReadOnly = readOnly
         writer = GroupCommitWriter(pool: pool)
     }
 
@@ -84,9 +98,26 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// GRDB's synchronous read, which runs `body` on the calling thread with a pooled reader.
+    /// Runs `body` on the calling thread with a pooled reader, inside one deferred transaction (one
+    /// snapshot of the database).
+    ///
+    /// GRDB's `read` does the same but also toggles `PRAGMA query_only` around each read and runs
+    /// its transaction through savepoint bookkeeping: four extra statements per request. Readers of
+    /// a `DatabasePool` are opened read-only, so only the transaction is kept, as two cached
+    /// statements.
     private func readOnCallingThread<Value>(_ body: (Database) throws -> Value) throws -> Value {
-        try pool.read(body)
+        try pool.unsafeRead { db in
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            let value: Value
+            do {
+                value = try body(db)
+            } catch {
+                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+                throw error
+            }
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
+        }
     }
 
     /// Reads a PRAGMA's value through the writer connection (for tests and diagnostics).
@@ -100,11 +131,20 @@ public final class SQLiteRegistryStore: RegistryStore {
     }
 
     /// Checkpoints the WAL into the main file and closes every connection.
-    /// - Throws: ``RegistryError`` when the checkpoint or close fails.
-    public func close() throws {
+    /// - Returns: whether the WAL was checkpointed; `false` when the database file is read-only
+    ///   (nothing was written then, so nothing is lost).
+    /// - Throws: ``RegistryError`` when the checkpoint fails otherwise or the close fails.
+    @discardableResult
+    public func close() throws -> Bool {
         do {
-            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            var checkpointed = true
+            do {
+                _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                checkpointed = false
+            }
             try pool.close()
+            return checkpointed
         } catch {
             throw Self.registryError(error)
         }
@@ -129,7 +169,17 @@ public final class SQLiteRegistryStore: RegistryStore {
             default:
                 return .badRequest("The registry refused the change: \(detail).")
             }
-        case .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
+        case .SQLITE_READONLY:
+            return RegistryError(
+                .serviceUnavailable,
+                "The registry database is read-only (\(detail)); writes are refused until it is writable again. "
+                    + "Reads keep working.")
+        case .SQLITE_FULL:
+            return RegistryError(
+                .serviceUnavailable,
+                "The disk holding the registry database is full (\(detail)); writes are refused until space is "
+                    + "freed. Reads keep working.")
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
             .SQLITE_PERM, .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return RegistryError(.serviceUnavailable, "The registry database cannot be used right now: \(detail).")
         default:

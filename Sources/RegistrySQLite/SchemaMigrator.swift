@@ -22,15 +22,24 @@ public struct SchemaMigrator: Sendable {
     @discardableResult
     public func migrate(_ writer: some DatabaseWriter) throws -> [Int] {
         try writer.writeWithoutTransaction { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE IF NOT EXISTS schema_migrations (
+            // Create the ledger only when missing: even CREATE TABLE IF NOT EXISTS needs a writable
+            // file, and an up-to-date database whose file is read-only must still open (for reads).
+            let hasLedger =
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+                ?? false
+            if !hasLedger {
+                try db.execute(
+                    sql: """
+                        CREATE TABLE schema_migrations (
                         version INTEGER PRIMARY KEY,
                         name TEXT NOT NULL,
                         checksum TEXT NOT NULL,
-                        applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-                    )
-                    """)
+                            applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                        )
+                        """)
+            }
             var applied: [Int: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT version, checksum FROM schema_migrations") {
                 applied[row[0]] = row[1]

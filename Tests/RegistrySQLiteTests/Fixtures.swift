@@ -44,7 +44,7 @@ final class StoreFixture: Sendable {
         service = RegistryService(store: store, quotas: quotas, clock: Clock.tick)
     }
 
-    deinit { try? store.close() }
+    deinit { _ = try? store.close() }
 
     /// Creates an HTTP API.
     func httpAPI(_ name: String = "pets") async throws -> API {

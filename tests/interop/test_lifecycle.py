@@ -1,5 +1,6 @@
-"""Shutdown and storage failures: SIGTERM drains and checkpoints; a full disk answers writes with
-503 ServiceUnavailableException while reads keep working, and nothing is corrupted."""
+"""Shutdown and storage failures: SIGTERM drains and checkpoints; a full disk or a read-only database
+file answers writes with 503 ServiceUnavailableException while reads keep working, and nothing is
+corrupted."""
 
 from __future__ import annotations
 
@@ -136,4 +137,63 @@ def test_a_full_disk_refuses_writes_with_503_and_keeps_reads(small_disk):
         assert create_api(base, session).status_code == 201
     finally:
         assert server.stop() == 0
+    assert integrity(server.db_path) == "ok"
+
+
+def immutable(path: Path, on: bool) -> subprocess.CompletedProcess:
+    """Sets or clears the file system's immutable flag: unlike permission bits it binds root too."""
+    return subprocess.run(["chattr", "+i" if on else "-i", str(path)], capture_output=True, text=True)
+
+
+def test_a_read_only_database_file_serves_reads_and_refuses_writes_with_503(tmp_path):
+    server = RegistryServer(binary(), tmp_path)
+    base = server.start()
+    session = requests.Session()
+    try:
+        existing = create_api(base, session)
+        assert existing.status_code == 201
+        api_id = existing.json()["apiId"]
+    finally:
+        assert server.stop() == 0
+
+    made_read_only = immutable(server.db_path, True)
+    if made_read_only.returncode != 0:
+        pytest.skip("cannot make a file immutable here (chattr needs root and ext2/3/4, xfs or btrfs): "
+                    + made_read_only.stderr.strip())
+    try:
+        read_only = RegistryServer(binary(), tmp_path)
+        base = read_only.start()
+        try:
+            got = session.get(f"{base}/v2/apis/{api_id}", timeout=10)
+            assert got.status_code == 200 and got.json()["name"] == existing.json()["name"]
+            assert session.get(f"{base}/v2/apis?maxResults=5", timeout=10).json()["items"][0]["apiId"] == api_id
+            assert session.get(f"{base}/v2/apis/{api_id}/template", timeout=10).status_code == 200
+            assert session.get(f"{base}/healthz", timeout=10).status_code == 200
+
+            for attempt in (
+                lambda: create_api(base, session),
+                lambda: session.patch(f"{base}/v2/apis/{api_id}", json={"name": "renamed"}, timeout=10),
+                lambda: session.post(f"{base}/v2/apis/{api_id}/routes", json={"routeKey": "GET /x"}, timeout=10),
+                lambda: session.delete(f"{base}/v2/apis/{api_id}", timeout=10),
+            ):
+                refused = attempt()
+                assert refused.status_code == 503, refused.text
+                assert refused.headers["x-amzn-ErrorType"] == "ServiceUnavailableException"
+                assert "read-only" in refused.json()["message"]
+            assert session.get(f"{base}/v2/apis/{api_id}", timeout=10).json()["name"] == existing.json()["name"]
+        finally:
+            assert read_only.stop() == 0
+        assert "database is read-only" in read_only.stderr_path.read_text()
+    finally:
+        immutable(server.db_path, False)
+
+    assert integrity(server.db_path) == "ok"
+    writable = RegistryServer(binary(), tmp_path)
+    base = writable.start()
+    try:
+        assert session.get(f"{base}/v2/apis/{api_id}", timeout=10).json()["name"] == existing.json()["name"]
+        assert session.get(f"{base}/v2/apis?maxResults=5", timeout=10).json()["items"][0]["apiId"] == api_id
+        assert create_api(base, session).status_code == 201
+    finally:
+        assert writable.stop() == 0
     assert integrity(server.db_path) == "ok"

@@ -1,22 +1,45 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import RegistryApp
 import RegistryAuth
 import RegistryDomain
 import RegistrySQLite
 import RegistrySynth
 
-/// The `integration-registry` command: serve the registry, migrate its database, print the version.
+/// The `integration-registry` command: serve the registry, migrate its database, synthesize a template,
+/// seed a synthetic catalog, make tokens, print the version.
 @main
 struct IntegrationRegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integration-registry",
         abstract: "A team-shared catalog of AWS API Gateway V2 APIs, served over AWS's apigatewayv2 API.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SynthCommand.self, TokenCommand.self, VersionCommand.self,
+            ServeCommand.self, MigrateCommand.self, SynthCommand.self, SeedCommand.self, TokenCommand.self,
+            VersionCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
+
+    /// Parses the arguments and runs the chosen command, with SwiftNIO's event loops as Swift
+    /// concurrency's global executor: request handlers then run on the event loop that read the
+    /// request instead of hopping to another thread pool and back, which on a small machine costs
+    /// more than the work itself.
+    static func main() async {
+        // Must run on the main thread before any task is started; async main starts there.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version this binary reports.
@@ -75,8 +98,8 @@ struct ServeCommand: AsyncParsableCommand {
         // runService returns once SIGTERM or SIGINT has stopped the listener and in-flight requests
         // have been answered; closing the store then checkpoints the WAL into the database file.
         try await application.runService()
-        try store.close()
-        logger.info("stopped", metadata: ["database": .string(db), "walCheckpointed": "true"])
+        let checkpointed = try store.close()
+        logger.info("stopped", metadata: ["database": .string(db), "walCheckpointed": "\(checkpointed)"])
     }
 
     /// Reads and checks an auth file: it must not be readable by group or others.
@@ -140,7 +163,7 @@ struct SynthCommand: AsyncParsableCommand {
         }
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("No database at \(db).") }
         let store = try SQLiteRegistryStore(path: db)
-        defer { try? store.close() }
+        defer { _ = try? store.close() }
         let snapshot = try await makeService(store: store).snapshot(of: apiID)
         let template = TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
         FileHandle.standardOutput.write(Data((format == "yaml" ? template.yaml : template.json).utf8))
