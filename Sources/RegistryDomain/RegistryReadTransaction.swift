@@ -3,6 +3,8 @@
 /// Implementations throw only ``RegistryError`` (``RegistryError/Code/serviceUnavailable`` or
 /// ``RegistryError/Code/internalFailure`` when the storage itself fails).
 public protocol RegistryReadTransaction {
+    /// Whether an entity of `id`'s kind already has this id (ids are unique registry-wide).
+    func isTaken(_ id: some EntityIdentifier) throws -> Bool
     /// The API with this id, or `nil`.
     func api(_ id: APIID) throws -> API?
     /// A page of APIs in creation order, filtered.

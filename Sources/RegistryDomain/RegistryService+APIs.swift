@@ -12,7 +12,8 @@ extension RegistryService {
             selection = try FieldRules.require(input.routeSelectionExpression, member: "routeSelectionExpression")
         }
         let api = API(
-            id: Self.newID(), name: try FieldRules.require(input.name, member: "name"), protocolType: protocolType,
+            id: APIID(uncheckedRawValue: "provisional"), name: try FieldRules.require(input.name, member: "name"),
+            protocolType: protocolType,
             description: input.description, routeSelectionExpression: selection,
             apiKeySelectionExpression: input.apiKeySelectionExpression ?? API.defaultAPIKeySelectionExpression,
             corsConfiguration: input.corsConfiguration,
@@ -20,10 +21,17 @@ extension RegistryService {
             disableSchemaValidation: input.disableSchemaValidation, version: input.version,
             ipAddressType: input.ipAddressType ?? .ipv4, tags: input.tags ?? [:], createdDate: now)
         try api.checkRules()
-        let quickCreate = try quickCreateParts(for: api, input: input, now: now)
+        // Checked here so a refused quick create never takes a write slot; built again below with
+        // the ids drawn inside the transaction.
+        _ = try quickCreateParts(for: api, input: input, now: now)
         return try await write { registry in
+            var api = api
+            api.id = try Self.newID(unusedIn: registry)
             try registry.insert(api)
-            if let (integration, route, stage) = quickCreate {
+            if var (integration, route, stage) = try quickCreateParts(for: api, input: input, now: now) {
+                integration.id = try Self.newID(unusedIn: registry)
+                route.id = try Self.newID(unusedIn: registry)
+                route.target = integration.id
                 try integration.checkRules(in: api, using: registry)
                 try registry.insert(integration)
                 try registry.insert(route)
@@ -48,7 +56,8 @@ extension RegistryService {
         guard api.protocolType == .http else { throw .badRequest("Quick create is supported only for HTTP APIs.") }
         try FieldRules.check(target, member: "target", length: 1...2048)
         var integration = Integration(
-            id: Self.newID(), apiID: api.id, integrationType: .awsProxy, integrationURI: target,
+            id: IntegrationID(uncheckedRawValue: "provisional"), apiID: api.id, integrationType: .awsProxy,
+            integrationURI: target,
             timeoutInMillis: Integration.defaultTimeout(for: .http), credentialsArn: input.credentialsArn,
             apiGatewayManaged: true)
         switch IntegrationTarget(uri: target) {
@@ -63,7 +72,7 @@ extension RegistryService {
         }
         integration.applyDefaults(for: .http)
         let route = Route(
-            id: Self.newID(), apiID: api.id,
+            id: RouteID(uncheckedRawValue: "provisional"), apiID: api.id,
             routeKey: try RouteKey(parsing: input.routeKey ?? "$default", protocolType: .http),
             target: integration.id, apiGatewayManaged: true)
         let stage = Stage(

@@ -16,7 +16,7 @@ extension RegistryService {
                 registry.integrationCount(of: apiID), below: quotas.integrationsPerAPI,
                 limitType: "IntegrationsPerApi", what: "integrations per API")
             var integration = Integration(
-                id: Self.newID(), apiID: apiID, integrationType: type,
+                id: try Self.newID(unusedIn: registry), apiID: apiID, integrationType: type,
                 timeoutInMillis: Integration.defaultTimeout(for: api.protocolType))
             try integration.apply(input)
             integration.applyDefaults(for: api.protocolType)

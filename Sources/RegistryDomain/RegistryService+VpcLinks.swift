@@ -4,11 +4,13 @@ extension RegistryService {
     ///   ``RegistryError/Code/tooManyRequests`` for too many subnets.
     public func createVpcLink(_ input: VpcLinkInput) async throws(RegistryError) -> VpcLink {
         let link = VpcLink(
-            id: Self.newID(), name: try FieldRules.require(input.name, member: "name"),
+            id: VpcLinkID(uncheckedRawValue: "provisional"), name: try FieldRules.require(input.name, member: "name"),
             subnetIDs: try FieldRules.require(input.subnetIds, member: "subnetIds"),
             securityGroupIDs: input.securityGroupIds ?? [], tags: input.tags ?? [:], createdDate: clock())
         try link.checkRules(quotas: quotas)
         return try await write { registry in
+            var link = link
+            link.id = try Self.newID(unusedIn: registry)
             try registry.insert(link)
             return link
         }

@@ -21,10 +21,22 @@ public struct RegistryService: Sendable {
         self.clock = clock
     }
 
-    /// A fresh random identifier of the requested kind.
-    static func newID<ID: EntityIdentifier>(_: ID.Type = ID.self) -> ID {
+    /// A fresh random identifier of the requested kind that no entity of that kind has yet.
+    ///
+    /// Seven random characters give 36^7 (about 7.8e10) ids: a registry with a million routes
+    /// would draw a taken one about once in 78,000 creates, so every create checks, inside its
+    /// write transaction, and draws again.
+    /// - Throws: ``RegistryError/Code/internalFailure`` if 32 draws in a row are taken (a broken
+    ///   random source); storage failures as ``RegistryError``.
+    static func newID<ID: EntityIdentifier>(
+        _: ID.Type = ID.self, unusedIn registry: any RegistryReadTransaction
+    ) throws -> ID {
         var generator = SystemRandomNumberGenerator()
-        return ID.random(using: &generator)
+        for _ in 0..<32 {
+            let id = ID.random(using: &generator)
+            if try !registry.isTaken(id) { return id }
+        }
+        throw RegistryError(.internalFailure, "No unused \(ID.self) could be drawn.")
     }
 
     /// Reads inside one snapshot, keeping ``RegistryError``s as they are.
@@ -65,7 +77,7 @@ public struct RegistryService: Sendable {
         let stages = try registry.autoDeployStages(of: api)
         guard !stages.isEmpty, try registry.routeCount(of: api) > 0 else { return }
         for var stage in stages {
-            let deployment = Deployment(id: newID(), apiID: api, autoDeployed: true, createdDate: now)
+            let deployment = Deployment(id: try newID(unusedIn: registry), apiID: api, autoDeployed: true, createdDate: now)
             try registry.insert(deployment)
             stage.deploymentID = deployment.id
             stage.lastUpdatedDate = now

@@ -27,6 +27,19 @@ public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
             ?? RouteKey(rawValue: text, conflictKey: text, method: nil, path: nil)
     }
 
+    /// Wraps a key read back from the store together with the conflict key stored beside it, without
+    /// parsing it again (reads of hundreds of routes would otherwise spend most of their time here).
+    /// The method and path are the text around the first space of an HTTP `METHOD /path` key.
+    public init(stored text: String, conflictKey: String, protocolType: ProtocolType) {
+        if protocolType == .http, !text.hasPrefix("$"), let space = text.firstIndex(of: " ") {
+            self.init(
+                rawValue: text, conflictKey: conflictKey, method: String(text[..<space]),
+                path: String(text[text.index(after: space)...]))
+        } else {
+            self.init(rawValue: text, conflictKey: conflictKey, method: nil, path: nil)
+        }
+    }
+
     private init(rawValue: String, conflictKey: String, method: String?, path: String?) {
         self.rawValue = rawValue
         self.conflictKey = conflictKey

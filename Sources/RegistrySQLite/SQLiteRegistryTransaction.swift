@@ -11,6 +11,20 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
 
     init(_ db: Database) { self.db = db }
 
+    func isTaken(_ id: some EntityIdentifier) throws -> Bool {
+        let table: String
+        switch id {
+        case is APIID: table = "apis"
+        case is RouteID: table = "routes"
+        case is IntegrationID: table = "integrations"
+        case is AuthorizerID: table = "authorizers"
+        case is DeploymentID: table = "deployments"
+        case is VpcLinkID: table = "vpc_links"
+        default: preconditionFailure("isTaken: no table for \(type(of: id))")
+        }
+        return try count("SELECT count(*) FROM \(table) WHERE id = ?", [id.rawValue]) > 0
+    }
+
     /// Reads one page of rows whose first column is `seq`.
     ///
     /// `sql` is a SELECT ending in a WHERE clause; the keyset condition, order and limit are appended.

@@ -31,13 +31,14 @@ extension TemplateValue {
                 return
             }
             output.append("{\n")
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
+            // Sorting the pairs, not the keys, spares a hash lookup per member.
+            let sortedMembers = members.sorted { $0.key < $1.key }
+            for (index, member) in sortedMembers.enumerated() {
                 output.appendSpaces(indent + 2)
-                output.appendQuoted(key)
+                output.appendQuoted(member.key)
                 output.append(": ")
-                members[key]!.writeJSON(into: &output, indent: indent + 2)
-                output.append(index == keys.count - 1 ? "\n" : ",\n")
+                member.value.writeJSON(into: &output, indent: indent + 2)
+                output.append(index == sortedMembers.count - 1 ? "\n" : ",\n")
             }
             output.appendSpaces(indent)
             output.append("}")

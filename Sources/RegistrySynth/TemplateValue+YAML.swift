@@ -27,11 +27,11 @@ extension TemplateValue {
     private func writeYAMLMembers(
         _ members: [String: TemplateValue], into output: inout TemplateTextBuffer, indent: Int, firstIndent: Int? = nil
     ) {
-        for (index, key) in members.keys.sorted().enumerated() {
+        for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
             output.appendSpaces(index == 0 ? firstIndent ?? indent : indent)
-            output.appendQuoted(key)
+            output.appendQuoted(member.key)
             output.append(":")
-            members[key]!.writeYAMLValue(into: &output, indent: indent)
+            member.value.writeYAMLValue(into: &output, indent: indent)
         }
     }
 

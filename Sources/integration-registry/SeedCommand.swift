@@ -24,7 +24,7 @@ struct SeedCommand: AsyncParsableCommand {
     var routesPerAPI: Int = 10
 
     @Option(help: "APIs being written at once; group commit batches their writes together.")
-    var concurrency: Int = 256
+    var concurrency: Int = 1024
 
     func validate() throws {
         guard apis >= 0 else { throw ValidationError("--apis cannot be negative.") }

@@ -125,6 +125,17 @@ struct RouteKeyTests {
         }
     }
 
+    @Test(
+        "a key read back with its stored conflict key equals the key parsed afresh",
+        arguments: [
+            ("GET /pets/{id}", ProtocolType.http), ("ANY /{proxy+}", .http), ("$default", .http), ("POST /", .http),
+            ("$connect", .websocket), ("sendMessage", .websocket), ("$default", .websocket),
+        ])
+    func storedWithConflictKey(text: String, protocolType: ProtocolType) throws {
+        let parsed = try RouteKey(parsing: text, protocolType: protocolType)
+        #expect(RouteKey(stored: text, conflictKey: parsed.conflictKey, protocolType: protocolType) == parsed)
+    }
+
     @Test("a stored key that no longer parses keeps its text as its conflict key")
     func storedFallback() {
         let stored = RouteKey(stored: "GET no-slash", protocolType: .http)

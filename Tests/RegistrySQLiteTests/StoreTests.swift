@@ -18,6 +18,32 @@ struct StoreTests {
         #expect(try fixture.store.writerPragma(name) == value)
     }
 
+    @Test("isTaken knows every id of each kind, and only of that kind")
+    func takenIDs() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.httpAPI()
+        let integration = try await fixture.lambdaIntegration(in: api)
+        let route = try await fixture.route("GET /pets", to: integration, in: api)
+        let link = try await fixture.vpcLink()
+        let authorizer = try await fixture.jwtAuthorizer(in: api)
+        let taken = try await fixture.store.read { registry in
+            [
+                try registry.isTaken(api.id), try registry.isTaken(integration.id), try registry.isTaken(route.id),
+                try registry.isTaken(link.id), try registry.isTaken(authorizer.id),
+            ]
+        }
+        #expect(taken == [true, true, true, true, true])
+        let free = try await fixture.store.read { registry in
+            [
+                try registry.isTaken(APIID(uncheckedRawValue: "zzzzzzzzzz")),
+                try registry.isTaken(RouteID(uncheckedRawValue: integration.id.rawValue)),
+                try registry.isTaken(IntegrationID(uncheckedRawValue: route.id.rawValue)),
+                try registry.isTaken(DeploymentID(uncheckedRawValue: route.id.rawValue)),
+            ]
+        }
+        #expect(free == [false, false, false, false])
+    }
+
     @Test("the health check answers and the store names its file")
     func health() async throws {
         let fixture = try StoreFixture()
