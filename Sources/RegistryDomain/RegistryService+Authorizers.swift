@@ -13,7 +13,8 @@ extension RegistryService {
                 registry.authorizerCount(of: apiID), below: quotas.authorizersPerAPI,
                 limitType: "AuthorizersPerApi", what: "authorizers per API")
             var authorizer = Authorizer(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, name: name, authorizerType: type, identitySource: identitySource)
+                id: try Self.newID(unusedIn: registry), apiID: apiID, name: name, authorizerType: type,
+                identitySource: identitySource)
             authorizer.apply(input)
             try authorizer.checkRules(in: api)
             try registry.insert(authorizer)

@@ -18,7 +18,8 @@ extension RegistryService {
                     "Stage \(stageName!) deploys automatically; turn autoDeploy off to deploy to it by hand.")
             }
             let deployment = Deployment(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, description: input.description, autoDeployed: false, createdDate: now)
+                id: try Self.newID(unusedIn: registry), apiID: apiID, description: input.description,
+                autoDeployed: false, createdDate: now)
             try registry.insert(deployment)
             if stage != nil {
                 stage!.deploymentID = deployment.id

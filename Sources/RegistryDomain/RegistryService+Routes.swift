@@ -13,7 +13,8 @@ extension RegistryService {
                 registry.routeCount(of: apiID), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
                 what: "routes per API")
             var route = Route(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))
+                id: try Self.newID(unusedIn: registry), apiID: apiID,
+                routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))
             try route.apply(input, protocolType: api.protocolType)
             try route.checkRules(in: api, using: registry)
             try registry.insert(route)

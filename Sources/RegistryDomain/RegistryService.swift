@@ -77,7 +77,8 @@ public struct RegistryService: Sendable {
         let stages = try registry.autoDeployStages(of: api)
         guard !stages.isEmpty, try registry.routeCount(of: api) > 0 else { return }
         for var stage in stages {
-            let deployment = Deployment(id: try newID(unusedIn: registry), apiID: api, autoDeployed: true, createdDate: now)
+            let deployment = Deployment(
+                id: try newID(unusedIn: registry), apiID: api, autoDeployed: true, createdDate: now)
             try registry.insert(deployment)
             stage.deploymentID = deployment.id
             stage.lastUpdatedDate = now
