@@ -224,6 +224,19 @@ class Report:
             print(f"\n{text}" if kind == "section" else f"  {text}")
 
 
+def route_paths_of_small_api(port, workdir, routes=10):
+    """A file of the GetRoute paths of a fresh API with `routes` routes (the empty-database case)."""
+    api = seed_registry_api(port, "bench-routes")
+    paths = []
+    for n in range(routes):
+        _, data = call(port, "POST", f"/v2/apis/{api}/routes", {"routeKey": f"GET /items/{n}/{{id}}"})
+        paths.append(f"/v2/apis/{api}/routes/{json.loads(data)['routeId']}")
+    path = os.path.join(workdir, "small-route-paths.txt")
+    with open(path, "w") as out:
+        out.write("\n".join(paths) + "\n")
+    return path
+
+
 def throughput(args, report, workdir, registry, moto):
     empty_api = seed_registry_api(registry.port, "bench-get")
     moto_api = seed_moto_api(moto.port) if moto else None
@@ -233,6 +246,11 @@ def throughput(args, report, workdir, registry, moto):
     get_api = best_of(args.rounds, lambda: wrk(registry.port, f"/v2/apis/{empty_api}", seconds))
     report.line(f"{'registry GET /healthz':40} {health['rate']:>12,.0f}   p50 {health['p50_ms']:.2f} ms")
     report.line(f"{'registry GET /v2/apis/{id}':40} {get_api['rate']:>12,.0f}   p50 {get_api['p50_ms']:.2f} ms")
+    small_routes = route_paths_of_small_api(registry.port, workdir)
+    get_route = best_of(args.rounds, lambda: wrk(registry.port, "/", seconds, script="get-random.lua",
+                                                 script_args=[small_routes]))
+    report.line(f"{'registry GET /v2/apis/{id}/routes/{id}':40} {get_route['rate']:>12,.0f}   "
+                f"p50 {get_route['p50_ms']:.2f} ms")
     moto_get = None
     if moto:
         moto_get = wrk(moto.port, f"/v2/apis/{moto_api}", seconds, headers=[f"Authorization: {MOTO_AUTH}"])
@@ -267,7 +285,8 @@ def throughput(args, report, workdir, registry, moto):
                         headers=[f"Authorization: {MOTO_AUTH}"])
         report.line(f"{'moto_server POST /v2/apis/{id}/routes':40} {moto_post['rate']:>12,.0f}   "
                     f"p50 {moto_post['p50_ms']:.2f} ms")
-    failures = health["failures"] + get_api["failures"] + sum(run["failures"] for run in post_runs)
+    failures = (health["failures"] + get_api["failures"] + get_route["failures"]
+                + sum(run["failures"] for run in post_runs))
     report.line(f"registry requests that were not 2xx or failed on the socket: {failures}")
 
     report.section("Targets")
@@ -279,7 +298,7 @@ def throughput(args, report, workdir, registry, moto):
         ratio = post["rate"] / moto_post["rate"]
         report.target("POST routes (synchronous=FULL): registry / moto_server", f"{ratio:.1f}x", ">= 20x", ratio >= 20)
     report.target("registry requests answered 2xx", f"{failures} failed", "0 failed", failures == 0)
-    return {"get_api": get_api, "health": health}
+    return {"get_api": get_api, "get_route": get_route, "health": health}
 
 
 def latencies(args, report, registry):
@@ -306,38 +325,43 @@ def latencies(args, report, registry):
                   "< 2 ms", figures["page"] < 2)
 
 
-def scale(args, report, workdir, empty_get):
-    db = os.path.join(workdir, "scale.sqlite")
+def scale(args, report, workdir, empty):
     routes_total = args.scale_apis * args.scale_routes_per_api
-    started = time.perf_counter()
-    subprocess.run([args.binary, "seed", "--db", db, "--apis", str(args.scale_apis),
-                    "--routes-per-api", str(args.scale_routes_per_api)], check=True, stdout=subprocess.DEVNULL)
-    seeded = time.perf_counter() - started
-    size_mib = sum(os.path.getsize(os.path.join(workdir, name)) for name in os.listdir(workdir)
-                   if name.startswith("scale.sqlite")) / 2**20
+    if args.scale_db:
+        db, how = args.scale_db, f"reused {args.scale_db} (seeded earlier)"
+    else:
+        db = os.path.join(workdir, "scale.sqlite")
+        started = time.perf_counter()
+        subprocess.run([args.binary, "seed", "--db", db, "--apis", str(args.scale_apis),
+                        "--routes-per-api", str(args.scale_routes_per_api)], check=True, stdout=subprocess.DEVNULL)
+        how = f"seeded by `integration-registry seed` in {time.perf_counter() - started:.1f} s"
+    size_mib = os.path.getsize(db) / 2**20
     registry = Registry(args.binary, db)
     try:
         report.section(f"Scale: {args.scale_apis:,} APIs, {routes_total:,} routes, {args.scale_apis:,} integrations")
-        report.line(f"seeded by `integration-registry seed` in {seeded:.1f} s; database {size_mib:,.0f} MiB")
+        report.line(f"{how}; database {size_mib:,.0f} MiB; start-up {registry.startup_seconds:.3f} s")
         # Paths of random APIs and routes, read from the first pages (ids are random, so any sample is).
         session = Session(registry.port)
-        api_ids, page_ms, token = [], [], None
-        first_page_ms = deepest_page_ms = None
-        pages_walked = 0
+        # Walk every page of GetApis by nextToken, keeping the path of each page.
+        api_ids, page_paths, token = [], [], None
         while True:
             path = "/v2/apis?maxResults=100" + (f"&nextToken={token}" if token else "")
-            response, data = session.get(path)
-            page = json.loads(data)
-            pages_walked += 1
-            if first_page_ms is None:
-                first_page_ms = statistics.median(
-                    [server_ms(session.get(path)[0]) for _ in range(args.requests)])
+            page = json.loads(session.get(path)[1])
+            page_paths.append(path)
             api_ids.extend(item["apiId"] for item in page["items"])
             token = page.get("nextToken")
             if not token:
-                deepest_page_ms = statistics.median(
-                    [server_ms(session.get(path)[0]) for _ in range(args.requests)])
                 break
+        pages_walked = len(page_paths)
+        # Then time the first, middle and last full pages in turn, so noise hits all three alike.
+        depths = {"first": page_paths[0], "middle": page_paths[len(page_paths) // 2],
+                  "last": page_paths[-1] if len(api_ids) % 100 == 0 else page_paths[-2]}
+        samples = {name: [] for name in depths}
+        for _ in range(args.requests):
+            for name, path in depths.items():
+                samples[name].append(server_ms(session.get(path)[0]))
+        page_ms = {name: statistics.median(values) for name, values in samples.items()}
+        first_page_ms, deepest_page_ms = page_ms["first"], max(page_ms["middle"], page_ms["last"])
         sample = random.Random(7).sample(api_ids, min(len(api_ids), 20000))
         route_paths = []
         for api in sample[:2000]:
@@ -356,16 +380,17 @@ def scale(args, report, workdir, empty_get):
         rss = registry.rss_mib()
         report.line(f"{'GET /v2/apis/{random id}':40} {get_api['rate']:>12,.0f} requests/s")
         report.line(f"{'GET /v2/apis/{id}/routes/{random id}':40} {get_route['rate']:>12,.0f} requests/s")
-        report.line(f"GetApis walked {pages_walked:,} pages of 100 by nextToken; first page {first_page_ms:.3f} ms, "
-                    f"last page {deepest_page_ms:.3f} ms (server medians)")
-        slowdown = empty_get["rate"] / get_api["rate"]
-        report.target("empty-database GET rate / full-database GET rate", f"{slowdown:.2f}x", "<= 1.5x",
+        report.line(f"GetApis: {pages_walked:,} pages of 100 walked by nextToken; server medians: first page "
+                    f"{page_ms['first']:.3f} ms, middle {page_ms['middle']:.3f} ms, last {page_ms['last']:.3f} ms")
+        slowdown = empty["get_api"]["rate"] / get_api["rate"]
+        report.target("GetApi: empty-database rate / full-database rate", f"{slowdown:.2f}x", "<= 1.5x",
                       slowdown <= 1.5)
-        route_slowdown = empty_get["rate"] / get_route["rate"]
-        report.target("empty-database GET rate / full-database GET route rate", f"{route_slowdown:.2f}x",
+        route_slowdown = empty["get_route"]["rate"] / get_route["rate"]
+        report.target("GetRoute: empty-database rate / full-database rate", f"{route_slowdown:.2f}x",
                       "<= 1.5x", route_slowdown <= 1.5)
         depth = deepest_page_ms / first_page_ms
-        report.target("last page / first page of GetApis (O(page size))", f"{depth:.2f}x", "<= 1.5x", depth <= 1.5)
+        report.target("deepest page / first page of GetApis (O(page size))", f"{depth:.2f}x", "<= 1.5x",
+                      depth <= 1.5)
         report.target("start-up on the full database", f"{registry.startup_seconds:.3f} s", "< 2 s",
                       registry.startup_seconds < 2)
         report.target("resident memory after the load", f"{rss:,.0f} MiB", "< 200 MiB", rss < 200)
@@ -385,22 +410,37 @@ def main():
     parser.add_argument("--scale-apis", type=int, default=100_000)
     parser.add_argument("--scale-routes-per-api", type=int, default=10)
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument("--scale-db", help="an already seeded database to measure instead of seeding one")
+    parser.add_argument("--skip-throughput", action="store_true",
+                        help="only the scale figures (needs --scale-db for the empty-database rate: measured anew)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (scripts/bench installs it)")
     report = Report()
     with tempfile.TemporaryDirectory() as workdir:
         registry = Registry(args.binary, os.path.join(workdir, "bench.sqlite"))
-        moto = Moto(args.moto_server) if args.moto_server else None
+        moto = Moto(args.moto_server) if args.moto_server and not args.skip_throughput else None
         try:
-            results = throughput(args, report, workdir, registry, moto)
-            latencies(args, report, registry)
+            if args.skip_throughput:
+                api = seed_registry_api(registry.port, "bench-get")
+                small_routes = route_paths_of_small_api(registry.port, workdir)
+                results = {
+                    "get_api": best_of(args.rounds, lambda: wrk(registry.port, f"/v2/apis/{api}", args.seconds)),
+                    "get_route": best_of(args.rounds, lambda: wrk(registry.port, "/", args.seconds,
+                                                                  script="get-random.lua", script_args=[small_routes])),
+                }
+                report.line(f"{'empty database: GET /v2/apis/{id}':40} {results['get_api']['rate']:>12,.0f} requests/s")
+                report.line(f"{'empty database: GET .../routes/{id}':40} {results['get_route']['rate']:>12,.0f} "
+                            "requests/s")
+            else:
+                results = throughput(args, report, workdir, registry, moto)
+                latencies(args, report, registry)
         finally:
             registry.stop()
             if moto:
                 moto.stop()
         if not args.skip_scale:
-            scale(args, report, workdir, results["get_api"])
+            scale(args, report, workdir, results)
     report.show()
     if report.missed:
         print(f"\nMISSED: {', '.join(report.missed)}")
