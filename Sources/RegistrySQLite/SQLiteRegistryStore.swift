@@ -14,6 +14,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     /// ``RegistryError/Code/serviceUnavailable``. A database with pending migrations does not open so.
     public let isReadOnly: Bool
     private let pool: DatabasePool
+    private let threadReaders: ThreadReaderConnections
     private let writer: GroupCommitWriter
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations. A file that
@@ -59,6 +60,8 @@ public final class SQLiteRegistryStore: RegistryStore {
             throw Self.registryError(error)
         }
         self.pool = pool
+        threadReaders = ThreadReaderConnections(
+            path: path, configuration: configuration, maximumCount: max(1, readers) * 2)
         isReadOnly = readOnly
         writer = GroupCommitWriter(pool: pool)
     }
@@ -106,26 +109,31 @@ public final class SQLiteRegistryStore: RegistryStore {
         }
     }
 
-    /// Runs `body` on the calling thread with a pooled reader, inside one deferred transaction (one
-    /// snapshot of the database).
+    /// Runs `body` on the calling thread with that thread's own read-only connection (see
+    /// ``ThreadReaderConnections``; the pool's readers when too many threads read), inside one
+    /// deferred transaction: one snapshot of the database.
     ///
-    /// GRDB's `read` does the same but also toggles `PRAGMA query_only` around each read and runs
-    /// its transaction through savepoint bookkeeping: four extra statements per request. Readers of
-    /// a `DatabasePool` are opened read-only, so only the transaction is kept, as two cached
-    /// statements.
+    /// GRDB's `read` would also toggle `PRAGMA query_only` around each read and run its transaction
+    /// through savepoint bookkeeping: four extra statements per request. The connections are opened
+    /// read-only, so only the transaction is kept, as two cached statements.
     private func readOnCallingThread<Value>(_ body: (Database) throws -> Value) throws -> Value {
-        try pool.unsafeRead { db in
-            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
-            let value: Value
-            do {
-                value = try body(db)
-            } catch {
-                try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
-                throw error
-            }
-            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
-            return value
+        if let connection = try threadReaders.connection() {
+            return try connection.inDatabase { db in try Self.inSnapshot(db, body) }
         }
+        return try pool.unsafeRead { db in try Self.inSnapshot(db, body) }
+    }
+
+    private static func inSnapshot<Value>(_ db: Database, _ body: (Database) throws -> Value) throws -> Value {
+        try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+        let value: Value
+        do {
+            value = try body(db)
+        } catch {
+            try? db.cachedStatement(sql: "ROLLBACK TRANSACTION").execute()
+            throw error
+        }
+        try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+        return value
     }
 
     /// Reads a PRAGMA's value through the writer connection (for tests and diagnostics).
@@ -145,6 +153,7 @@ public final class SQLiteRegistryStore: RegistryStore {
     @discardableResult
     public func close() throws -> Bool {
         do {
+            try threadReaders.closeAll()
             var checkpointed = true
             do {
                 _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
