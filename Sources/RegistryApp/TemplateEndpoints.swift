@@ -16,7 +16,7 @@ struct TemplateEndpoints {
             let snapshot = try await service.snapshot(of: apiID)
             let read = ContinuousClock.now
             let template = TemplateSynthesizer().synthesize(snapshot, options: options)
-            let body = format == .yaml ? template.yaml : template.json
+            let body = format == .yaml ? template.yamlBytes : template.jsonBytes
             let synthesized = ContinuousClock.now
             return Response(
                 status: .ok,
@@ -27,7 +27,7 @@ struct TemplateEndpoints {
                     .serverTiming: "snapshot;dur=\((read - started).serverTimingMilliseconds), "
                         + "synth;dur=\((synthesized - read).serverTimingMilliseconds)",
                 ],
-                body: .init(byteBuffer: ByteBuffer(string: body)))
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
     }
 

@@ -38,6 +38,12 @@ public struct CloudFormationTemplate: Hashable, Sendable {
     /// The template as YAML (sorted keys, long-form intrinsic functions).
     public var yaml: String { value.yaml }
 
+    /// ``json`` as UTF-8 bytes.
+    public var jsonBytes: [UInt8] { value.jsonBytes + [0x0A] }
+
+    /// ``yaml`` as UTF-8 bytes.
+    public var yamlBytes: [UInt8] { value.yamlBytes }
+
     /// How many resources of `type` the template has.
     public func count(of type: String) -> Int { resources.values.filter { $0.type == type }.count }
 }

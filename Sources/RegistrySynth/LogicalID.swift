@@ -8,12 +8,17 @@ enum LogicalID {
 
     /// An ID for the entity of `kind` named `readable` whose registry identity is `identity`.
     static func make(_ kind: String, _ readable: String, identity: String) -> String {
-        let letters = readable.unicodeScalars.filter { scalar in
-            scalar.isASCII
-                && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar))
+        var letters: [UInt8] = []
+        letters.reserveCapacity(min(readable.utf8.count, maximumReadableLength))
+        for byte in readable.utf8 where letters.count < maximumReadableLength {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                letters.append(byte)
+            default: continue
+            }
         }
-        let name = String(String.UnicodeScalarView(letters.prefix(maximumReadableLength)))
-        return kind + name + hash8(identity)
+        return kind + String(decoding: letters, as: UTF8.self) + hash8(identity)
     }
 
     /// FNV-1a (32 bits) of the UTF-8 bytes, as 8 uppercase hex digits.

@@ -5,10 +5,16 @@ public struct TemplateResource: Hashable, Sendable {
     /// The properties; members whose value is `nil` are left out.
     public var properties: [String: TemplateValue]
 
-    /// Creates a resource; `nil` properties are dropped.
-    public init(type: String, properties: [String: TemplateValue?]) {
+    /// Creates a resource; `nil` properties are dropped. The properties come as literal pairs, not a
+    /// dictionary, so the absent ones (most of a route's) are never hashed.
+    public init(type: String, properties: KeyValuePairs<String, TemplateValue?>) {
         self.type = type
-        self.properties = properties.compactMapValues { $0 }
+        var present: [String: TemplateValue] = [:]
+        present.reserveCapacity(properties.count)
+        for (key, value) in properties {
+            if let value { present[key] = value }
+        }
+        self.properties = present
     }
 
     /// The resource as a template value.

@@ -1,9 +1,12 @@
 extension TemplateValue {
     /// The value as JSON: keys sorted, two-space indentation, so equal values give equal bytes.
-    public var json: String {
+    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// ``json`` as UTF-8 bytes (what a response body needs, without a copy through `String`).
+    public var jsonBytes: [UInt8] {
         var output = TemplateTextBuffer()
         writeJSON(into: &output, indent: 0)
-        return output.text
+        return output.bytes
     }
 
     private func writeJSON(into output: inout TemplateTextBuffer, indent: Int) {
@@ -51,23 +54,37 @@ extension TemplateValue {
 struct TemplateTextBuffer {
     private(set) var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(64 * 1024) }
+    init() { bytes.reserveCapacity(256 * 1024) }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 128)
 
     /// The rendered text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-    mutating func appendSpaces(_ count: Int) { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+    mutating func appendSpaces(_ count: Int) {
+        var left = count
+        while left > 0 {
+            let chunk = min(left, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[0..<chunk])
+            left -= chunk
+        }
+    }
 
     /// Appends `text` as a JSON string literal.
     mutating func appendQuoted(_ text: String) {
         bytes.append(0x22)
-        let utf8 = text.utf8
-        // Most template strings need no escaping; copy those in one go.
-        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 >= 0xC2 }) {
+        // Most template strings need no escaping: scan their contiguous UTF-8 and copy it in one go.
+        var text = text
+        let copied = text.withUTF8 { utf8 -> Bool in
+            for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0x7F {
+                return false
+            }
             bytes.append(contentsOf: utf8)
-        } else {
+            return true
+        }
+        if !copied {
             for scalar in text.unicodeScalars {
                 switch scalar.value {
                 case 0x22: append("\\\"")

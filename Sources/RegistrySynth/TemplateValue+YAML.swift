@@ -1,7 +1,10 @@
 extension TemplateValue {
     /// The value as YAML in block style, keys sorted, every string double-quoted (which YAML reads
     /// exactly as JSON does), intrinsic functions in their long form (`Ref:`, `Fn::Join:`).
-    public var yaml: String {
+    public var yaml: String { String(decoding: yamlBytes, as: UTF8.self) }
+
+    /// ``yaml`` as UTF-8 bytes (what a response body needs, without a copy through `String`).
+    public var yamlBytes: [UInt8] {
         var output = TemplateTextBuffer()
         switch self {
         case .map(let members) where !members.isEmpty: writeYAMLMembers(members, into: &output, indent: 0)
@@ -10,7 +13,7 @@ extension TemplateValue {
             writeYAMLScalar(into: &output)
             output.append("\n")
         }
-        return output.text
+        return output.bytes
     }
 
     private func writeYAMLScalar(into output: inout TemplateTextBuffer) {
