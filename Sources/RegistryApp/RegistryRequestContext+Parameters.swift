@@ -6,6 +6,8 @@ extension RegistryRequestContext {
     /// The path parameter `name`, percent-decoded.
     func pathParameter(_ name: String) -> String {
         let raw = parameters.get(name) ?? ""
+        // Foundation's decoding goes through CFString; most segments (every id) have nothing to decode.
+        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
         return raw.removingPercentEncoding ?? raw
     }
 

@@ -29,9 +29,10 @@ public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Wraps a key read back from the store together with the conflict key stored beside it, without
     /// parsing it again (reads of hundreds of routes would otherwise spend most of their time here).
-    /// The method and path are the text around the first space of an HTTP `METHOD /path` key.
-    public init(stored text: String, conflictKey: String, protocolType: ProtocolType) {
-        if protocolType == .http, !text.hasPrefix("$"), let space = text.firstIndex(of: " ") {
+    /// The method and path are the text around the space of a `METHOD /path` key; only HTTP keys
+    /// have a space (parsing refuses spaces in WebSocket keys), so the API's protocol is not needed.
+    public init(stored text: String, conflictKey: String) {
+        if !text.hasPrefix("$"), let space = text.firstIndex(of: " ") {
             self.init(
                 rawValue: text, conflictKey: conflictKey, method: String(text[..<space]),
                 path: String(text[text.index(after: space)...]))

@@ -96,15 +96,21 @@ final class GroupCommitWriter: Sendable {
             do {
                 try pool.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
+                        // Savepoints through cached statements: GRDB's inSavepoint prepares its SQL
+                        // anew each time, which the writer, the one serial part of every write, pays
+                        // per write.
+                        let savepoint = try db.cachedStatement(sql: "SAVEPOINT registry_write")
+                        let release = try db.cachedStatement(sql: "RELEASE SAVEPOINT registry_write")
+                        let rollback = try db.cachedStatement(sql: "ROLLBACK TRANSACTION TO SAVEPOINT registry_write")
                         for (index, job) in batch.enumerated() {
+                            try savepoint.execute()
                             do {
-                                try db.inSavepoint {
-                                    try job.run(db)
-                                    return .commit
-                                }
+                                try job.run(db)
                             } catch {
                                 outcomes[index] = error
+                                try rollback.execute()
                             }
+                            try release.execute()
                         }
                         return .commit
                     }

@@ -5,15 +5,13 @@ extension SQLiteRegistryTransaction {
     private static let routeColumns = """
         seq, id, api_id, route_key, target_integration_id, authorization_type, authorizer_id, authorization_scopes,
         api_key_required, operation_name, model_selection_expression, route_response_selection_expression,
-        request_models, request_parameters, api_gateway_managed,
-        (SELECT protocol_type FROM apis WHERE apis.id = routes.api_id), conflict_key
+        request_models, request_parameters, api_gateway_managed, conflict_key
         """
 
     private func decodeRoute(_ row: Row) throws -> Route {
-        let protocolType = ProtocolType(rawValue: row[15] ?? "HTTP") ?? .http
-        return Route(
+        Route(
             id: RouteID(uncheckedRawValue: row[1]), apiID: APIID(uncheckedRawValue: row[2]),
-            routeKey: RouteKey(stored: row[3], conflictKey: row[16], protocolType: protocolType),
+            routeKey: RouteKey(stored: row[3], conflictKey: row[15]),
             target: (row[4] as String?).map(IntegrationID.init(uncheckedRawValue:)),
             authorizationType: AuthorizationType(rawValue: row[5]) ?? .none,
             authorizerID: (row[6] as String?).map(AuthorizerID.init(uncheckedRawValue:)),

@@ -116,19 +116,22 @@ extension TemplateSynthesizer {
             ])
     }
 
+    /// A route's resource. `apiRef`, `target` (`integrations/` joined with the integration's `Ref`)
+    /// and `authorizerRef` are built once per template and shared by every route (values are
+    /// copy-on-write: sharing costs a retain, building costs allocations).
     static func routeResource(
-        _ route: Route, apiID: String, integrationID: String?, authorizerID: String?
+        _ route: Route, apiRef: TemplateValue, target: TemplateValue?, authorizerRef: TemplateValue?
     )
         -> TemplateResource
     {
         TemplateResource(
             type: "AWS::ApiGatewayV2::Route",
             properties: [
-                "ApiId": .ref(apiID),
+                "ApiId": apiRef,
                 "RouteKey": .string(route.routeKey.rawValue),
                 "AuthorizationType": .string(route.authorizationType.rawValue),
-                "Target": integrationID.map { .join([.string("integrations/"), .ref($0)]) },
-                "AuthorizerId": authorizerID.map(TemplateValue.ref),
+                "Target": target,
+                "AuthorizerId": authorizerRef,
                 "AuthorizationScopes": route.authorizationScopes.flatMap { $0.isEmpty ? nil : .strings($0) },
                 "ApiKeyRequired": route.apiKeyRequired ? .boolean(true) : nil,
                 "OperationName": route.operationName.map(TemplateValue.string),

@@ -44,11 +44,15 @@ public struct TemplateSynthesizer: Sendable {
             authorizerIDs[authorizer.id] = logicalID
             resources[logicalID] = Self.authorizerResource(authorizer, apiID: apiID)
         }
+        let apiRef = TemplateValue.ref(apiID)
+        let targets = integrationIDs.mapValues { TemplateValue.join([.string("integrations/"), .ref($0)]) }
+        let authorizerRefs = authorizerIDs.mapValues(TemplateValue.ref)
+        resources.reserveCapacity(resources.count + snapshot.routes.count + snapshot.stages.count)
         for route in snapshot.routes {
             let logicalID = LogicalID.make("Route", route.routeKey.rawValue, identity: route.id.rawValue)
             resources[logicalID] = Self.routeResource(
-                route, apiID: apiID, integrationID: route.target.flatMap { integrationIDs[$0] },
-                authorizerID: route.authorizerID.flatMap { authorizerIDs[$0] })
+                route, apiRef: apiRef, target: route.target.flatMap { targets[$0] },
+                authorizerRef: route.authorizerID.flatMap { authorizerRefs[$0] })
         }
         for stage in snapshot.stages {
             let logicalID = LogicalID.make(

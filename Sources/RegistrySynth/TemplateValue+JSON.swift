@@ -34,8 +34,9 @@ extension TemplateValue {
                 return
             }
             output.append("{\n")
-            // Sorting the pairs, not the keys, spares a hash lookup per member.
-            let sortedMembers = members.sorted { $0.key < $1.key }
+            // Sorting the pairs, not the keys, spares a hash lookup per member; a single member
+            // (every Ref and intrinsic function) needs no sorted copy at all.
+            let sortedMembers = members.count == 1 ? Array(members) : members.sorted { $0.key < $1.key }
             for (index, member) in sortedMembers.enumerated() {
                 output.appendSpaces(indent + 2)
                 output.appendQuoted(member.key)

@@ -133,7 +133,7 @@ struct RouteKeyTests {
         ])
     func storedWithConflictKey(text: String, protocolType: ProtocolType) throws {
         let parsed = try RouteKey(parsing: text, protocolType: protocolType)
-        #expect(RouteKey(stored: text, conflictKey: parsed.conflictKey, protocolType: protocolType) == parsed)
+        #expect(RouteKey(stored: text, conflictKey: parsed.conflictKey) == parsed)
     }
 
     @Test("a stored key that no longer parses keeps its text as its conflict key")
