@@ -17,6 +17,19 @@ import Testing
         }
     }
 
+    @Test func everyResponseReportsItsServerTime() async throws {
+        try await TestRegistry.run { registry in
+            let api = try await registry.createHTTPAPI()
+            for path in ["/healthz", "/v2/apis/\(api)", "/v2/apis/nosuchapi0"] {
+                let timing = try await registry.call(.get, path).headers[HTTPField.Name("Server-Timing")!] ?? ""
+                #expect(timing.wholeMatch(of: /total;dur=[0-9]+\.[0-9]{3}/) != nil, "\(path): \(timing)")
+            }
+            let template = try await registry.call(.get, "/v2/apis/\(api)/template")
+            let parts = (template.headers[HTTPField.Name("Server-Timing")!] ?? "").split(separator: ", ")
+            #expect(parts.map { $0.prefix { $0 != ";" } } == ["snapshot", "synth", "total"])
+        }
+    }
+
     @Test func metricsCountWritesAndTheirTransactions() async throws {
         try await TestRegistry.run { registry in
             _ = try await registry.createHTTPAPI()
