@@ -31,7 +31,8 @@ public struct RegistryService: Sendable {
     static func newID<ID: EntityIdentifier>(
         _: ID.Type = ID.self, unusedIn registry: any RegistryReadTransaction
     ) throws -> ID {
-        var generator = SystemRandomNumberGenerator()
+        var system = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: system.next())
         for _ in 0..<32 {
             let id = ID.random(using: &generator)
             if try !registry.isTaken(id) { return id }

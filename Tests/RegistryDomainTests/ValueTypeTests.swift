@@ -35,6 +35,16 @@ struct EntityIdentifierTests {
         #expect(IntegrationID(validating: path.dropFirst("integrations/".count))?.rawValue == "abc1234")
     }
 
+    @Test("SplitMix64 gives the reference sequence, and ids drawn from it spread over the alphabet")
+    func splitMix() {
+        var generator = SplitMix64(seed: 0)
+        #expect([generator.next(), generator.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4])
+        var seeded = SplitMix64(seed: 42)
+        let ids = Set((0..<10_000).map { _ in RouteID.random(using: &seeded).rawValue })
+        #expect(ids.count == 10_000)
+        #expect(Set(ids.joined()).count == 36)
+    }
+
     @Test("generated ids have the kind's length and only valid characters")
     func generated() {
         var generator = SystemRandomNumberGenerator()
