@@ -237,68 +237,94 @@ def route_paths_of_small_api(port, workdir, routes=10):
     return path
 
 
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
 def throughput(args, report, workdir, registry, moto):
+    """Interleaved rounds: in each, every figure runs once, back to back, so that a figure and the
+    one it is compared with see the same state of a noisy machine; each ratio is computed per round
+    and the median of the rounds' ratios is the figure reported."""
     empty_api = seed_registry_api(registry.port, "bench-get")
     moto_api = seed_moto_api(moto.port) if moto else None
-    seconds = args.seconds
-    report.section(f"Throughput: wrk -t2 -c64, {seconds} s per run, median of {args.rounds} runs (requests/s)")
-    health = best_of(args.rounds, lambda: wrk(registry.port, "/healthz", seconds))
-    get_api = best_of(args.rounds, lambda: wrk(registry.port, f"/v2/apis/{empty_api}", seconds))
-    report.line(f"{'registry GET /healthz':40} {health['rate']:>12,.0f}   p50 {health['p50_ms']:.2f} ms")
-    report.line(f"{'registry GET /v2/apis/{id}':40} {get_api['rate']:>12,.0f}   p50 {get_api['p50_ms']:.2f} ms")
     small_routes = route_paths_of_small_api(registry.port, workdir)
-    get_route = best_of(args.rounds, lambda: wrk(registry.port, "/", seconds, script="get-random.lua",
-                                                 script_args=[small_routes]))
-    report.line(f"{'registry GET /v2/apis/{id}/routes/{id}':40} {get_route['rate']:>12,.0f}   "
-                f"p50 {get_route['p50_ms']:.2f} ms")
-    moto_get = None
+    moto_ids = os.path.join(workdir, "moto-apis.txt")
     if moto:
-        moto_get = wrk(moto.port, f"/v2/apis/{moto_api}", seconds, headers=[f"Authorization: {MOTO_AUTH}"])
-        report.line(f"{'moto_server GET /v2/apis/{id}':40} {moto_get['rate']:>12,.0f}   p50 {moto_get['p50_ms']:.2f} ms")
-
-    # Writes: each run spreads its routes over fresh APIs, 300 each (AWS's quota), with keys that
-    # never collide, so every request must be a 201.
-    post_runs, transactions, writes = [], 0, 0
+        # moto has no route quota: one API (listed once per wrk thread) takes every route.
+        with open(moto_ids, "w") as out:
+            out.write((moto_api + "\n") * 2)
+    seconds = args.seconds
+    runs = {name: [] for name in ("health", "get_api", "get_route", "moto_get", "post", "moto_post")}
+    ratios = {name: [] for name in ("get_vs_health", "get_vs_moto", "post_vs_moto")}
+    transactions = writes = 0
     for round_number in range(args.rounds):
+        # Writes: each run spreads its routes over fresh APIs, 300 each (AWS's quota), with keys
+        # that never collide, so every request must be a 201.
         ids_file = os.path.join(workdir, f"post-apis-{round_number}.txt")
         with ThreadPoolExecutor(16) as pool:
             ids = list(pool.map(lambda n: seed_registry_api(registry.port, f"bench-post-{n}"),
                                 range(seconds * 200)))
         with open(ids_file, "w") as out:
             out.write("\n".join(ids) + "\n")
+
+        health = wrk(registry.port, "/healthz", seconds)
+        get_api = wrk(registry.port, f"/v2/apis/{empty_api}", seconds)
+        runs["health"].append(health)
+        runs["get_api"].append(get_api)
+        runs["get_route"].append(wrk(registry.port, "/", seconds, script="get-random.lua", script_args=[small_routes]))
+        ratios["get_vs_health"].append(get_api["rate"] / health["rate"])
+        if moto:
+            moto_get = wrk(moto.port, f"/v2/apis/{moto_api}", seconds, headers=[f"Authorization: {MOTO_AUTH}"])
+            runs["moto_get"].append(moto_get)
+            ratios["get_vs_moto"].append(get_api["rate"] / moto_get["rate"])
         before = metrics(registry.port)
-        post_runs.append(wrk(registry.port, "/", seconds, script="create-routes.lua", script_args=[ids_file, "2"]))
+        post = wrk(registry.port, "/", seconds, script="create-routes.lua", script_args=[ids_file, "2"])
         after = metrics(registry.port)
+        runs["post"].append(post)
         transactions += after["registry_write_transactions_total"] - before["registry_write_transactions_total"]
         writes += after["registry_writes_total"] - before["registry_writes_total"]
-    post = sorted(post_runs, key=lambda result: result["rate"])[len(post_runs) // 2]
+        if moto:
+            moto_post = wrk(moto.port, "/", seconds, script="create-routes.lua", script_args=[moto_ids, "2"],
+                            headers=[f"Authorization: {MOTO_AUTH}"])
+            runs["moto_post"].append(moto_post)
+            ratios["post_vs_moto"].append(post["rate"] / moto_post["rate"])
+
+    def line(label, name, extra=""):
+        if runs[name]:
+            rate = median([run["rate"] for run in runs[name]])
+            p50 = median([run["p50_ms"] for run in runs[name]])
+            report.line(f"{label:40} {rate:>12,.0f}   p50 {p50:.2f} ms{extra}")
+
+    report.section(f"Throughput: wrk -t2 -c64, {seconds} s per run, {args.rounds} interleaved rounds "
+                   "(median requests/s)")
+    line("registry GET /healthz", "health")
+    line("registry GET /v2/apis/{id}", "get_api")
+    line("registry GET /v2/apis/{id}/routes/{id}", "get_route")
+    line("moto_server GET /v2/apis/{id}", "moto_get")
     per_fsync = writes / transactions if transactions else float("nan")
-    report.line(f"{'registry POST /v2/apis/{id}/routes':40} {post['rate']:>12,.0f}   p50 {post['p50_ms']:.2f} ms, "
-                f"{writes:,.0f} writes in {transactions:,.0f} commits = {per_fsync:.1f} writes per fsync")
-    moto_post = None
-    if moto:
-        # moto has no route quota: one API (listed once per wrk thread) takes every route.
-        moto_ids = os.path.join(workdir, "moto-apis.txt")
-        with open(moto_ids, "w") as out:
-            out.write((moto_api + "\n") * 2)
-        moto_post = wrk(moto.port, "/", seconds, script="create-routes.lua", script_args=[moto_ids, "2"],
-                        headers=[f"Authorization: {MOTO_AUTH}"])
-        report.line(f"{'moto_server POST /v2/apis/{id}/routes':40} {moto_post['rate']:>12,.0f}   "
-                    f"p50 {moto_post['p50_ms']:.2f} ms")
-    failures = (health["failures"] + get_api["failures"] + get_route["failures"]
-                + sum(run["failures"] for run in post_runs))
+    line("registry POST /v2/apis/{id}/routes", "post",
+         f", {writes:,.0f} writes in {transactions:,.0f} commits = {per_fsync:.1f} writes per fsync")
+    line("moto_server POST /v2/apis/{id}/routes", "moto_post")
+    failures = sum(run["failures"] for name in ("health", "get_api", "get_route", "post") for run in runs[name])
     report.line(f"registry requests that were not 2xx or failed on the socket: {failures}")
 
-    report.section("Targets")
-    ratio = get_api["rate"] / health["rate"]
+    def shown(values, fmt):
+        return " ".join(fmt.format(value) for value in values)
+
+    report.section("Targets (ratios: median of the rounds' ratios; each round's in brackets)")
+    ratio = median(ratios["get_vs_health"])
     report.target("GET /v2/apis/{id} rate / GET /healthz rate", f"{ratio:.0%}", ">= 70%", ratio >= 0.70)
+    report.line(f"  [{shown(ratios['get_vs_health'], '{:.0%}')}]")
     if moto:
-        ratio = get_api["rate"] / moto_get["rate"]
+        ratio = median(ratios["get_vs_moto"])
         report.target("GET /v2/apis/{id}: registry / moto_server", f"{ratio:.1f}x", ">= 50x", ratio >= 50)
-        ratio = post["rate"] / moto_post["rate"]
+        report.line(f"  [{shown(ratios['get_vs_moto'], '{:.1f}x')}]")
+        ratio = median(ratios["post_vs_moto"])
         report.target("POST routes (synchronous=FULL): registry / moto_server", f"{ratio:.1f}x", ">= 20x", ratio >= 20)
+        report.line(f"  [{shown(ratios['post_vs_moto'], '{:.1f}x')}]")
     report.target("registry requests answered 2xx", f"{failures} failed", "0 failed", failures == 0)
-    return {"get_api": get_api, "get_route": get_route, "health": health}
+    pick = lambda name: sorted(runs[name], key=lambda run: run["rate"])[len(runs[name]) // 2]
+    return {"get_api": pick("get_api"), "get_route": pick("get_route"), "health": pick("health")}
 
 
 def latencies(args, report, registry):
@@ -405,7 +431,7 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--moto-server", help="moto_server executable; without it the moto columns are skipped")
     parser.add_argument("--seconds", type=int, default=8, help="length of each wrk run")
-    parser.add_argument("--rounds", type=int, default=3, help="wrk runs per registry figure (the median counts)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds of wrk runs (medians count)")
     parser.add_argument("--requests", type=int, default=300, help="requests per server-side median")
     parser.add_argument("--scale-apis", type=int, default=100_000)
     parser.add_argument("--scale-routes-per-api", type=int, default=10)

@@ -49,8 +49,12 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
 
     /// Reads at most one row.
     func one<Item>(_ sql: String, _ arguments: StatementArguments, decode: (Row) throws -> Item) throws -> Item? {
-        let statement = try db.cachedStatement(sql: sql)
-        return try Row.fetchOne(statement, arguments: arguments).map(decode)
+        // A cursor's row is read in place; Row.fetchOne would copy every column first.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        guard let row = try rows.next() else { return nil }
+        let item = try decode(row)
+        while try rows.next() != nil {}
+        return item
     }
 
     /// Reads a single integer.
