@@ -1,10 +1,11 @@
+import RegistryDomain
 import Synchronization
 
 /// Makes request ids in UUID form (`8-4-4-4-12` lowercase hex), unique within the process and
 /// unpredictable from outside it, without a system call per request.
 ///
-/// Each id is a counter mixed with two random keys drawn once at start by SplitMix64's finalizer, a
-/// bijection on 64-bit integers: distinct counters give distinct ids. `UUID()` would ask the kernel
+/// Each id is a counter mixed with two random keys drawn once at start, then put through the first
+/// output of ``SplitMix64``, a bijection on 64-bit integers: distinct counters give distinct ids. `UUID()` would ask the kernel
 /// for randomness and format through Foundation on every request.
 final class RequestIDGenerator: Sendable {
     private let counter = Atomic<UInt64>(0)
@@ -21,8 +22,9 @@ final class RequestIDGenerator: Sendable {
     /// The next request id.
     func next() -> String {
         let number = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        let high = Self.mix(number ^ highKey)
-        let low = Self.mix(number &+ lowKey)
+        var highBits = SplitMix64(seed: number ^ highKey)
+        var lowBits = SplitMix64(seed: number &+ lowKey)
+        let (high, low) = (highBits.next(), lowBits.next())
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
         var position = 0
@@ -34,13 +36,5 @@ final class RequestIDGenerator: Sendable {
             }
         }
         return String(decoding: text, as: UTF8.self)
-    }
-
-    /// SplitMix64's output function: a bijection that spreads every input bit over the output.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

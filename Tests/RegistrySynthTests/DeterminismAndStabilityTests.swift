@@ -18,7 +18,7 @@ import Testing
     @Test(arguments: 0..<5)
     func shuffledInputGivesTheSameBytes(seed: Int) throws {
         let original = try Self.snapshot()
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix64(seed: UInt64(seed))
         var shuffled = original
         shuffled.routes.shuffle(using: &generator)
         shuffled.integrations.shuffle(using: &generator)
@@ -86,20 +86,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-/// A deterministic random number generator for shuffles (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
