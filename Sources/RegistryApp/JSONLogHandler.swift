@@ -42,9 +42,9 @@ public struct JSONLogHandler: LogHandler {
         line.reserveCapacity(256)
         for (index, member) in members.enumerated() {
             if index > 0 { line.append(0x2C) }
-            Self.appendJSONString(member.key, to: &line)
+            JSONWriter.appendQuoted(member.key, to: &line)
             line.append(0x3A)
-            Self.appendJSONString(member.value, to: &line)
+            JSONWriter.appendQuoted(member.value, to: &line)
         }
         line += [0x7D, 0x0A]
         line.withUnsafeBytes { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
@@ -56,24 +56,5 @@ public struct JSONLogHandler: LogHandler {
         } else {
             members.append((key, value))
         }
-    }
-
-    /// Appends `text` as a JSON string literal.
-    static func appendJSONString(_ text: String, to line: inout [UInt8]) {
-        line.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: line += [0x5C, 0x22]
-            case 0x5C: line += [0x5C, 0x5C]
-            case 0x0A: line += [0x5C, 0x6E]
-            case 0x0D: line += [0x5C, 0x72]
-            case 0x09: line += [0x5C, 0x74]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                line += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: line.append(byte)
-            }
-        }
-        line.append(0x22)
     }
 }

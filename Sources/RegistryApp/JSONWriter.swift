@@ -51,9 +51,13 @@ struct JSONWriter {
         if atFirst { atFirst = false } else { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// Writes a JSON string with Foundation's escaping (quote, backslash, control characters;
-    /// slashes left alone, as ``WireJSON/encoder`` is configured).
-    mutating func string(_ text: String) {
+    /// Writes a JSON string with Foundation's escaping (see ``appendQuoted(_:to:)``).
+    mutating func string(_ text: String) { Self.appendQuoted(text, to: &bytes) }
+
+    /// Appends `text` as a JSON string literal with Foundation's escaping: quote, backslash and
+    /// control characters escaped, slashes left alone (as ``WireJSON/encoder`` is configured). The
+    /// access log writes its lines with it too.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Most strings need no escaping: scan their contiguous UTF-8 and copy it in one go.
         var text = text
