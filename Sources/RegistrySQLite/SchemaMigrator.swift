@@ -24,18 +24,13 @@ public struct SchemaMigrator: Sendable {
         try writer.writeWithoutTransaction { db in
             // Create the ledger only when missing: even CREATE TABLE IF NOT EXISTS needs a writable
             // file, and an up-to-date database whose file is read-only must still open (for reads).
-            let hasLedger =
-                try Bool.fetchOne(
-                    db,
-                    sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-                ?? false
-            if !hasLedger {
+            if try !db.tableExists("schema_migrations") {
                 try db.execute(
                     sql: """
                         CREATE TABLE schema_migrations (
-                        version INTEGER PRIMARY KEY,
-                        name TEXT NOT NULL,
-                        checksum TEXT NOT NULL,
+                            version INTEGER PRIMARY KEY,
+                            name TEXT NOT NULL,
+                            checksum TEXT NOT NULL,
                             applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
                         )
                         """)
