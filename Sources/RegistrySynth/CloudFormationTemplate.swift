@@ -33,7 +33,7 @@ public struct CloudFormationTemplate: Hashable, Sendable {
     }
 
     /// The template as JSON (sorted keys, same bytes for the same content), ending in a newline.
-    public var json: String { value.json + "\n" }
+    public var json: String { String(decoding: jsonBytes, as: UTF8.self) }
 
     /// The template as YAML (sorted keys, long-form intrinsic functions).
     public var yaml: String { value.yaml }
