@@ -16,20 +16,17 @@ struct JSONWriter {
     init() { bytes.reserveCapacity(512) }
 
     /// Writes one object, its members written by `body`.
-    mutating func object(_ body: (inout JSONWriter) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
-        atFirst = true
-        body(&self)
-        bytes.append(UInt8(ascii: "}"))
-        atFirst = false
-    }
+    mutating func object(_ body: (inout JSONWriter) -> Void) { enclosed("{", "}", body) }
 
     /// Writes one array, its elements written by `body` (each through ``element(_:)``).
-    mutating func array(_ body: (inout JSONWriter) -> Void) {
-        bytes.append(UInt8(ascii: "["))
+    mutating func array(_ body: (inout JSONWriter) -> Void) { enclosed("[", "]", body) }
+
+    private mutating func enclosed(_ open: Unicode.Scalar, _ close: Unicode.Scalar, _ body: (inout JSONWriter) -> Void)
+    {
+        bytes.append(UInt8(ascii: open))
         atFirst = true
         body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(UInt8(ascii: close))
         atFirst = false
     }
 
