@@ -166,12 +166,6 @@ def wrk(port, path, seconds, script=None, script_args=(), headers=()):
             "p50_ms": float(p50.group(1)) * scale[p50.group(2)] if p50 else float("nan")}
 
 
-def best_of(rounds, measure):
-    """The median-rate result of `rounds` runs."""
-    results = sorted((measure() for _ in range(rounds)), key=lambda result: result["rate"])
-    return results[len(results) // 2]
-
-
 # --- seeding -------------------------------------------------------------------------------------
 
 def seed_registry_api(port, name):
@@ -323,8 +317,6 @@ def throughput(args, report, workdir, registry, moto):
         report.target("POST routes (synchronous=FULL): registry / moto_server", f"{ratio:.1f}x", ">= 20x", ratio >= 20)
         report.line(f"  [{shown(ratios['post_vs_moto'], '{:.1f}x')}]")
     report.target("registry requests answered 2xx", f"{failures} failed", "0 failed", failures == 0)
-    pick = lambda name: sorted(runs[name], key=lambda run: run["rate"])[len(runs[name]) // 2]
-    return {"get_api": pick("get_api"), "get_route": pick("get_route"), "health": pick("health")}
 
 
 def latencies(args, report, registry):
