@@ -15,6 +15,9 @@ struct RouteKeyTests {
         ("DELETE /v1/{pet_id}/toys/{toy-id}", "DELETE /v1/{}/toys/{}"),
         ("OPTIONS /{proxy+}", "OPTIONS /{+}"),
         ("PATCH /a/{b.c}", "PATCH /a/{}"),
+        ("PUT /{a}/x/{b}/{c+}", "PUT /{}/x/{}/{+}"),
+        ("GET /a/.../b~c", "GET /a/.../b~c"),
+        ("HEAD /{A_1-b.c}", "HEAD /{}"),
     ]
 
     @Test("valid HTTP route keys parse", arguments: validHTTPKeys)
@@ -64,6 +67,11 @@ struct RouteKeyTests {
         ("GET /caf\u{E9}", "invalid path segment"),
         ("GET /a\tb", "invalid path segment"),
         ("GET /" + String(repeating: "a", count: 1024), "1-1024 characters"),
+        ("GET /a/\u{301}", "invalid path segment"),
+        ("GET \u{301}/x", "must start with '/'"),
+        ("GET /{a}/{b}/{a+}", "duplicate path variable 'a'"),
+        ("GET /{a+}/{b+}", "greedy variable '{a+}' must be the last segment"),
+        ("GET /{a}/{\u{E9}}", "invalid path variable name '\u{E9}'"),
     ]
 
     @Test("invalid HTTP route keys are refused with the reason", arguments: invalidHTTPKeys)
