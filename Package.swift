@@ -24,6 +24,7 @@ let package = Package(
             dependencies: [
                 "RegistryDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -60,7 +61,10 @@ let package = Package(
         .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
         .testTarget(
             name: "RegistrySQLiteTests",
-            dependencies: ["RegistrySQLite", "RegistryDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RegistrySQLite", "RegistryDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "RegistryAuthTests", dependencies: ["RegistryAuth", "RegistryDomain"], exclude: ["Fixtures"]

@@ -8,7 +8,7 @@ extension SQLiteRegistryTransaction {
         created_ms
         """
 
-    private func decodeAPI(_ row: Row) throws -> API {
+    private func decodeAPI(_ row: StatementRow) throws -> API {
         let id = APIID(uncheckedRawValue: row[1])
         return API(
             id: id, name: row[2], protocolType: ProtocolType(rawValue: row[3]) ?? .http, description: row[4],
@@ -26,7 +26,7 @@ extension SQLiteRegistryTransaction {
 
     func apis(_ page: PageRequest, filter: APIFilter) throws -> Page<API> {
         var sql = "SELECT \(Self.apiColumns) FROM apis WHERE 1"
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let prefix = filter.namePrefix {
             sql += " AND substr(name, 1, length(?)) = ?"
             arguments += [prefix, prefix]
@@ -39,13 +39,12 @@ extension SQLiteRegistryTransaction {
     }
 
     func apis(usingVpcLink id: VpcLinkID) throws -> [APIID] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT DISTINCT api_id FROM integrations WHERE connection_id = ? ORDER BY api_id"),
-            arguments: [id.rawValue]
-        ).map(APIID.init(uncheckedRawValue:))
+        try all("SELECT DISTINCT api_id FROM integrations WHERE connection_id = ? ORDER BY api_id", [id.rawValue]) {
+            row in row[0] as String
+        }.map(APIID.init(uncheckedRawValue:))
     }
 
-    private func apiArguments(_ api: API) throws -> StatementArguments {
+    private func apiArguments(_ api: API) throws -> SQLArguments {
         [
             api.name, api.protocolType.rawValue, api.description, api.routeSelectionExpression,
             api.apiKeySelectionExpression, try JSONColumn.encode(api.corsConfiguration), api.disableExecuteApiEndpoint,
@@ -54,7 +53,7 @@ extension SQLiteRegistryTransaction {
     }
 
     func insert(_ api: API) throws {
-        var arguments: StatementArguments = [api.id.rawValue]
+        var arguments: SQLArguments = [api.id.rawValue]
         arguments += try apiArguments(api)
         arguments += [api.createdDate.millisecondsSinceEpoch]
         try execute(

@@ -8,7 +8,7 @@ extension SQLiteRegistryTransaction {
         identity_validation_expression
         """
 
-    private func decodeAuthorizer(_ row: Row) throws -> Authorizer {
+    private func decodeAuthorizer(_ row: StatementRow) throws -> Authorizer {
         Authorizer(
             id: AuthorizerID(uncheckedRawValue: row[1]), apiID: APIID(uncheckedRawValue: row[2]), name: row[3],
             authorizerType: AuthorizerType(rawValue: row[4]) ?? .request,
@@ -34,7 +34,7 @@ extension SQLiteRegistryTransaction {
         try count("SELECT count(*) FROM authorizers WHERE api_id = ?", [api.rawValue])
     }
 
-    private func authorizerArguments(_ authorizer: Authorizer) throws -> StatementArguments {
+    private func authorizerArguments(_ authorizer: Authorizer) throws -> SQLArguments {
         [
             authorizer.name, authorizer.authorizerType.rawValue, try JSONColumn.encode(authorizer.identitySource),
             try JSONColumn.encode(authorizer.jwtConfiguration), authorizer.authorizerURI,
@@ -45,7 +45,7 @@ extension SQLiteRegistryTransaction {
     }
 
     func insert(_ authorizer: Authorizer) throws {
-        var arguments: StatementArguments = [authorizer.id.rawValue, authorizer.apiID.rawValue]
+        var arguments: SQLArguments = [authorizer.id.rawValue, authorizer.apiID.rawValue]
         arguments += try authorizerArguments(authorizer)
         try execute(
             """

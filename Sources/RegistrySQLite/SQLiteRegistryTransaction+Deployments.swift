@@ -4,7 +4,7 @@ import RegistryDomain
 extension SQLiteRegistryTransaction {
     private static let deploymentColumns = "seq, id, api_id, description, auto_deployed, created_ms"
 
-    private func decodeDeployment(_ row: Row) -> Deployment {
+    private func decodeDeployment(_ row: StatementRow) -> Deployment {
         Deployment(
             id: DeploymentID(uncheckedRawValue: row[1]), apiID: APIID(uncheckedRawValue: row[2]), description: row[3],
             autoDeployed: row[4], createdDate: Timestamp(millisecondsSinceEpoch: row[5]))

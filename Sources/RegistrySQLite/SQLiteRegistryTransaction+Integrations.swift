@@ -9,7 +9,7 @@ extension SQLiteRegistryTransaction {
         content_handling_strategy, tls_server_name, api_gateway_managed
         """
 
-    private func decodeIntegration(_ row: Row) throws -> Integration {
+    private func decodeIntegration(_ row: StatementRow) throws -> Integration {
         Integration(
             id: IntegrationID(uncheckedRawValue: row[1]), apiID: APIID(uncheckedRawValue: row[2]),
             integrationType: IntegrationType(rawValue: row[3]) ?? .awsProxy, integrationURI: row[4],
@@ -42,7 +42,7 @@ extension SQLiteRegistryTransaction {
         try count("SELECT count(*) FROM integrations WHERE api_id = ?", [api.rawValue])
     }
 
-    private func integrationArguments(_ integration: Integration) throws -> StatementArguments {
+    private func integrationArguments(_ integration: Integration) throws -> SQLArguments {
         [
             integration.integrationType.rawValue, integration.integrationURI, integration.integrationMethod,
             integration.integrationSubtype, integration.connectionType.rawValue, integration.connectionID?.rawValue,
@@ -56,7 +56,7 @@ extension SQLiteRegistryTransaction {
     }
 
     func insert(_ integration: Integration) throws {
-        var arguments: StatementArguments = [integration.id.rawValue, integration.apiID.rawValue]
+        var arguments: SQLArguments = [integration.id.rawValue, integration.apiID.rawValue]
         arguments += try integrationArguments(integration)
         try execute(
             """

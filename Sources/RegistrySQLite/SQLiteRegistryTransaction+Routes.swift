@@ -8,7 +8,7 @@ extension SQLiteRegistryTransaction {
         request_models, request_parameters, api_gateway_managed, conflict_key
         """
 
-    private func decodeRoute(_ row: Row) throws -> Route {
+    private func decodeRoute(_ row: StatementRow) throws -> Route {
         Route(
             id: RouteID(uncheckedRawValue: row[1]), apiID: APIID(uncheckedRawValue: row[2]),
             routeKey: RouteKey(stored: row[3], conflictKey: row[15]),
@@ -38,28 +38,26 @@ extension SQLiteRegistryTransaction {
     }
 
     func route(withConflictKey conflictKey: String, in api: APIID) throws -> RouteID? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM routes WHERE api_id = ? AND conflict_key = ?"),
-            arguments: [api.rawValue, conflictKey]
-        ).map(RouteID.init(uncheckedRawValue:))
+        try one("SELECT id FROM routes WHERE api_id = ? AND conflict_key = ?", [api.rawValue, conflictKey]) { row in
+            row[0] as String
+        }.map(RouteID.init(uncheckedRawValue:))
     }
 
     func routes(targeting integration: IntegrationID, in api: APIID) throws -> [RouteID] {
-        try String.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT id FROM routes WHERE api_id = ? AND target_integration_id = ? ORDER BY seq"),
-            arguments: [api.rawValue, integration.rawValue]
-        ).map(RouteID.init(uncheckedRawValue:))
+        try all(
+            "SELECT id FROM routes WHERE api_id = ? AND target_integration_id = ? ORDER BY seq",
+            [api.rawValue, integration.rawValue]
+        ) { row in row[0] as String }.map(RouteID.init(uncheckedRawValue:))
     }
 
     func routes(usingAuthorizer authorizer: AuthorizerID, in api: APIID) throws -> [RouteID] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT id FROM routes WHERE api_id = ? AND authorizer_id = ? ORDER BY seq"),
-            arguments: [api.rawValue, authorizer.rawValue]
-        ).map(RouteID.init(uncheckedRawValue:))
+        try all(
+            "SELECT id FROM routes WHERE api_id = ? AND authorizer_id = ? ORDER BY seq",
+            [api.rawValue, authorizer.rawValue]
+        ) { row in row[0] as String }.map(RouteID.init(uncheckedRawValue:))
     }
 
-    private func routeArguments(_ route: Route) throws -> StatementArguments {
+    private func routeArguments(_ route: Route) throws -> SQLArguments {
         [
             route.routeKey.rawValue, route.routeKey.conflictKey, route.target?.rawValue,
             route.authorizationType.rawValue, route.authorizerID?.rawValue,
@@ -71,7 +69,7 @@ extension SQLiteRegistryTransaction {
     }
 
     func insert(_ route: Route) throws {
-        var arguments: StatementArguments = [route.id.rawValue, route.apiID.rawValue]
+        var arguments: SQLArguments = [route.id.rawValue, route.apiID.rawValue]
         arguments += try routeArguments(route)
         try execute(
             """

@@ -8,7 +8,7 @@ extension SQLiteRegistryTransaction {
         last_deployment_status_message
         """
 
-    private func decodeStage(_ row: Row) throws -> Stage {
+    private func decodeStage(_ row: StatementRow) throws -> Stage {
         let apiID = APIID(uncheckedRawValue: row[1])
         let name = StageName(uncheckedRawValue: row[2])
         return Stage(
@@ -37,11 +37,9 @@ extension SQLiteRegistryTransaction {
     }
 
     func autoDeployStages(of api: APIID) throws -> [Stage] {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: "SELECT \(Self.stageColumns) FROM stages WHERE api_id = ? AND auto_deploy = 1 ORDER BY seq"),
-            arguments: [api.rawValue])
-        return try rows.map(decodeStage)
+        try all(
+            "SELECT \(Self.stageColumns) FROM stages WHERE api_id = ? AND auto_deploy = 1 ORDER BY seq", [api.rawValue],
+            decode: decodeStage)
     }
 
     func stageCount(of api: APIID) throws -> Int {
@@ -49,13 +47,13 @@ extension SQLiteRegistryTransaction {
     }
 
     func stages(serving deployment: DeploymentID, in api: APIID) throws -> [StageName] {
-        try String.fetchAll(
-            db.cachedStatement(sql: "SELECT name FROM stages WHERE api_id = ? AND deployment_id = ? ORDER BY seq"),
-            arguments: [api.rawValue, deployment.rawValue]
-        ).map(StageName.init(uncheckedRawValue:))
+        try all(
+            "SELECT name FROM stages WHERE api_id = ? AND deployment_id = ? ORDER BY seq",
+            [api.rawValue, deployment.rawValue]
+        ) { row in row[0] as String }.map(StageName.init(uncheckedRawValue:))
     }
 
-    private func stageArguments(_ stage: Stage) throws -> StatementArguments {
+    private func stageArguments(_ stage: Stage) throws -> SQLArguments {
         [
             stage.description, stage.deploymentID?.rawValue, stage.autoDeploy,
             try JSONColumn.encode(stage.stageVariables),
@@ -66,7 +64,7 @@ extension SQLiteRegistryTransaction {
     }
 
     func insert(_ stage: Stage) throws {
-        var arguments: StatementArguments = [stage.apiID.rawValue, stage.name.rawValue]
+        var arguments: SQLArguments = [stage.apiID.rawValue, stage.name.rawValue]
         arguments += try stageArguments(stage)
         arguments += [stage.createdDate.millisecondsSinceEpoch]
         try execute(

@@ -4,7 +4,7 @@ import RegistryDomain
 extension SQLiteRegistryTransaction {
     private static let vpcLinkColumns = "seq, id, name, subnet_ids, security_group_ids, created_ms"
 
-    private func decodeVpcLink(_ row: Row) throws -> VpcLink {
+    private func decodeVpcLink(_ row: StatementRow) throws -> VpcLink {
         let id = VpcLinkID(uncheckedRawValue: row[1])
         return VpcLink(
             id: id, name: row[2], subnetIDs: try JSONColumn.decode([String].self, row[3]) ?? [],

@@ -29,49 +29,58 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
     ///
     /// `sql` is a SELECT ending in a WHERE clause; the keyset condition, order and limit are appended.
     func page<Item>(
-        _ sql: String, _ arguments: StatementArguments, _ request: PageRequest, decode: (Row) throws -> Item
+        _ sql: String, _ arguments: SQLArguments, _ request: PageRequest,
+        decode: @escaping (StatementRow) throws -> Item
     ) throws -> Page<Item> {
         let statement = try db.cachedStatement(sql: sql + " AND seq > ? ORDER BY seq LIMIT ?")
         var all = arguments
         all += [request.after?.lastSequence ?? 0, request.maxResults + 1]
         var items: [Item] = []
         var lastSequence: Int64 = 0
-        let rows = try Row.fetchCursor(statement, arguments: all)
-        while let row = try rows.next() {
+        let rows = try DecodingCursor(statement, arguments: all) { row in (row[0] as Int64, try decode(row)) }
+        while let (sequence, item) = try rows.next() {
             if items.count == request.maxResults {
+                while try rows.next() != nil {}
                 return Page(items: items, next: PageCursor(lastSequence: lastSequence))
             }
-            lastSequence = row[0]
-            items.append(try decode(row))
+            lastSequence = sequence
+            items.append(item)
         }
         return Page(items: items, next: nil)
     }
 
     /// Reads at most one row.
-    func one<Item>(_ sql: String, _ arguments: StatementArguments, decode: (Row) throws -> Item) throws -> Item? {
-        // A cursor's row is read in place; Row.fetchOne would copy every column first.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        guard let row = try rows.next() else { return nil }
-        let item = try decode(row)
-        while try rows.next() != nil {}
-        return item
+    func one<Item>(
+        _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow) throws -> Item
+    ) throws -> Item? {
+        try all(sql, arguments, decode: decode).first
+    }
+
+    /// Reads every row, stepping the statement to its end.
+    func all<Item>(
+        _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow) throws -> Item
+    ) throws -> [Item] {
+        try Array(DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments, decode: decode))
     }
 
     /// Reads a single integer.
-    func count(_ sql: String, _ arguments: StatementArguments) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
+    func count(_ sql: String, _ arguments: SQLArguments) throws -> Int {
+        try one(sql, arguments) { row in row[0] as Int } ?? 0
     }
 
     /// Runs a statement that changes rows.
-    func execute(_ sql: String, _ arguments: StatementArguments) throws {
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    func execute(_ sql: String, _ arguments: SQLArguments) throws {
+        let statement = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) { _ in () }
+        while try statement.next() != nil {}
     }
 
     /// Reads a key/value tag table's rows for one owner.
-    func tags(_ sql: String, _ arguments: StatementArguments) throws -> Tags {
+    func tags(_ sql: String, _ arguments: SQLArguments) throws -> Tags {
         var tags: Tags = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        while let row = try rows.next() { tags[row[0]] = row[1] as String }
+        let rows = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) { row in
+            (row[0] as String, row[1] as String)
+        }
+        while let (key, value) = try rows.next() { tags[key] = value }
         return tags
     }
 
