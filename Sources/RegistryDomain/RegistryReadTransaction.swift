@@ -7,6 +7,9 @@ public protocol RegistryReadTransaction {
     func isTaken(_ id: some EntityIdentifier) throws -> Bool
     /// The API with this id, or `nil`.
     func api(_ id: APIID) throws -> API?
+    /// The API with this id without its tags (``API/tags`` is empty), or `nil`: all that the rules
+    /// about an API's routes, integrations, authorizers, stages and deployments look at.
+    func untaggedAPI(_ id: APIID) throws -> API?
     /// A page of APIs in creation order, filtered.
     func apis(_ page: PageRequest, filter: APIFilter) throws -> Page<API>
 

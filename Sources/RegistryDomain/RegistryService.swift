@@ -72,6 +72,16 @@ public struct RegistryService: Sendable {
         return api
     }
 
+    /// The API, without its tags, for rules about its children (a write that only checks the API
+    /// exists, or reads its protocol, skips the tag query).
+    /// - Throws: ``RegistryError/Code/notFound`` when there is no such API.
+    static func existingUntaggedAPI(_ id: APIID, in registry: any RegistryReadTransaction) throws -> API {
+        guard let api = try registry.untaggedAPI(id) else {
+            throw RegistryError.notFound("Invalid API identifier specified: \(id).")
+        }
+        return api
+    }
+
     /// Records a deployment for every auto-deploy stage of the API, as API Gateway does after a
     /// change, provided the API has a route to deploy.
     static func deployAutomatically(_ api: APIID, in registry: any RegistryWriteTransaction, at now: Timestamp) throws {

@@ -9,6 +9,10 @@ extension SQLiteRegistryTransaction {
         """
 
     private func decodeAPI(_ row: StatementRow) throws -> API {
+        try decodeAPI(row, includingTags: true)
+    }
+
+    private func decodeAPI(_ row: StatementRow, includingTags: Bool) throws -> API {
         let id = APIID(uncheckedRawValue: row[1])
         return API(
             id: id, name: row[2], protocolType: ProtocolType(rawValue: row[3]) ?? .http, description: row[4],
@@ -16,12 +20,18 @@ extension SQLiteRegistryTransaction {
             corsConfiguration: try JSONColumn.decode(CorsConfiguration.self, row[7]),
             disableExecuteApiEndpoint: row[8], disableSchemaValidation: row[9], version: row[10],
             ipAddressType: IPAddressType(rawValue: row[11]) ?? .ipv4,
-            tags: try tags("SELECT key, value FROM api_tags WHERE api_id = ?", [id.rawValue]),
+            tags: includingTags ? try tags("SELECT key, value FROM api_tags WHERE api_id = ?", [id.rawValue]) : [:],
             createdDate: Timestamp(millisecondsSinceEpoch: row[12]))
     }
 
     func api(_ id: APIID) throws -> API? {
         try one("SELECT \(Self.apiColumns) FROM apis WHERE id = ?", [id.rawValue], decode: decodeAPI)
+    }
+
+    func untaggedAPI(_ id: APIID) throws -> API? {
+        try one("SELECT \(Self.apiColumns) FROM apis WHERE id = ?", [id.rawValue]) { row in
+            try decodeAPI(row, includingTags: false)
+        }
     }
 
     func apis(_ page: PageRequest, filter: APIFilter) throws -> Page<API> {

@@ -44,6 +44,25 @@ struct StoreTests {
         #expect(free == [false, false, false, false])
     }
 
+    @Test("an untagged read is the full API without its tags; a tagged read carries them")
+    func untaggedAPI() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.service.createAPI(
+            APIInput(name: "tagged", protocolType: .http, tags: ["team": "payments", "tier": "1"]))
+        let (tagged, untagged, missing) = try await fixture.store.read { registry in
+            (
+                try registry.api(api.id), try registry.untaggedAPI(api.id),
+                try registry.untaggedAPI(APIID(uncheckedRawValue: "zzzzzzzzzz"))
+            )
+        }
+        #expect(tagged == api)
+        #expect(tagged?.tags == ["team": "payments", "tier": "1"])
+        var expected = api
+        expected.tags = [:]
+        #expect(untagged == expected)
+        #expect(missing == nil)
+    }
+
     @Test("the health check answers and the store names its file")
     func health() async throws {
         let fixture = try StoreFixture()
