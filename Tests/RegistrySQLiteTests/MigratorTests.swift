@@ -8,6 +8,12 @@ import Testing
 struct MigratorTests {
     /// The embedded first migration.
     static let initial = EmbeddedMigrations.all[0]
+    /// Every embedded version, in order.
+    static let versions = EmbeddedMigrations.all.map(\.version)
+    /// The first version no embedded migration uses, for migrations made up by tests.
+    static let next = EmbeddedMigrations.all.count + 1
+    /// The ledger rows the embedded migrations leave: version, name, checksum.
+    static let embeddedLedger = EmbeddedMigrations.all.map { [String($0.version), $0.name, $0.checksum] }
 
     /// The tables migration 0001 creates.
     static let tables = [
@@ -36,19 +42,19 @@ struct MigratorTests {
         }
     }
 
-    @Test("the embedded migrations are numbered from 1 and match migrations/0001_initial_schema.sql by name")
+    @Test("the embedded migrations are numbered from 1 and match migrations/ by name")
     func embedded() {
-        #expect(EmbeddedMigrations.all.map(\.version) == Array(1...EmbeddedMigrations.all.count))
-        #expect(Self.initial.name == "initial_schema")
+        #expect(Self.versions == Array(1...EmbeddedMigrations.all.count))
+        #expect(EmbeddedMigrations.all.map(\.name) == ["initial_schema", "route_checks_without_ephemeral_tables"])
         #expect(Self.initial.sql.contains("CREATE TABLE routes"))
     }
 
-    @Test("a fresh database gets version 1, recorded with its name and checksum")
+    @Test("a fresh database gets every version, each recorded with its name and checksum")
     func fresh() throws {
         let directory = try TemporaryDirectory()
         let queue = try DatabaseQueue(path: directory.file("fresh.sqlite"))
-        #expect(try SchemaMigrator().migrate(queue) == [1])
-        #expect(try Self.ledger(queue) == [["1", "initial_schema", Self.initial.checksum]])
+        #expect(try SchemaMigrator().migrate(queue) == Self.versions)
+        #expect(try Self.ledger(queue) == Self.embeddedLedger)
         #expect(try Self.tableNames(queue) == Self.tables)
         let appliedAt = try queue.read { db in try String.fetchOne(db, sql: "SELECT applied_at FROM schema_migrations")
         }
@@ -62,7 +68,7 @@ struct MigratorTests {
         let store = try SQLiteRegistryStore(path: path)
         try store.close()
         let queue = try DatabaseQueue(path: path)
-        #expect(try Self.ledger(queue) == [["1", "initial_schema", Self.initial.checksum]])
+        #expect(try Self.ledger(queue) == Self.embeddedLedger)
         #expect(try Self.tableNames(queue) == Self.tables)
     }
 
@@ -72,14 +78,14 @@ struct MigratorTests {
         let path = directory.file("again.sqlite")
         do {
             let queue = try DatabaseQueue(path: path)
-            #expect(try SchemaMigrator().migrate(queue) == [1])
+            #expect(try SchemaMigrator().migrate(queue) == Self.versions)
             #expect(try SchemaMigrator().migrate(queue) == [])
         }
         for _ in 0..<2 {
             let store = try SQLiteRegistryStore(path: path)
             try store.close()
         }
-        #expect(try Self.ledger(try DatabaseQueue(path: path)).count == 1)
+        #expect(try Self.ledger(try DatabaseQueue(path: path)) == Self.embeddedLedger)
     }
 
     @Test("a migration edited after it was applied is refused, naming it")
@@ -90,16 +96,18 @@ struct MigratorTests {
         try SchemaMigrator().migrate(queue)
         let edited = SchemaMigration(version: 1, name: "initial_schema", sql: Self.initial.sql + "\n-- edited\n")
         #expect(edited.checksum != Self.initial.checksum)
-        let error = try #require(throws: RegistryError.self) { try SchemaMigrator(migrations: [edited]).migrate(queue) }
+        let error = try #require(throws: RegistryError.self) {
+            try SchemaMigrator(migrations: [edited] + EmbeddedMigrations.all.dropFirst()).migrate(queue)
+        }
         #expect(error.code == .serviceUnavailable)
         #expect(error.message.contains("0001_initial_schema"))
         #expect(error.message.contains(Self.initial.checksum))
         #expect(error.message.contains(edited.checksum))
         let storeError = try #require(throws: RegistryError.self) {
-            try SQLiteRegistryStore(path: path, migrations: [edited])
+            try SQLiteRegistryStore(path: path, migrations: [edited] + EmbeddedMigrations.all.dropFirst())
         }
         #expect(storeError.code == .serviceUnavailable)
-        #expect(try Self.ledger(queue) == [["1", "initial_schema", Self.initial.checksum]])
+        #expect(try Self.ledger(queue) == Self.embeddedLedger)
     }
 
     @Test("a database migrated by a newer release is refused, naming the version")
@@ -124,7 +132,7 @@ struct MigratorTests {
         let directory = try TemporaryDirectory()
         let queue = try DatabaseQueue(path: directory.file("failing.sqlite"))
         let broken = SchemaMigration(
-            version: 2, name: "broken",
+            version: Self.next, name: "broken",
             sql:
                 "CREATE TABLE half_done (x INTEGER);\nINSERT INTO half_done VALUES (1);\n"
                 + "INSERT INTO nowhere VALUES (1);"
@@ -133,14 +141,14 @@ struct MigratorTests {
             try SchemaMigrator(migrations: EmbeddedMigrations.all + [broken]).migrate(queue)
         }
         #expect(error.code == .serviceUnavailable)
-        #expect(error.message.contains("0002_broken"))
+        #expect(error.message.contains("\(Self.next)_broken"))
         #expect(error.message.contains("nowhere"))
-        #expect(try Self.ledger(queue).map { $0[0] } == ["1"])
+        #expect(try Self.ledger(queue) == Self.embeddedLedger)
         #expect(try Self.tableNames(queue) == Self.tables)
 
-        let fixed = SchemaMigration(version: 2, name: "broken", sql: "CREATE TABLE half_done (x INTEGER);")
-        #expect(try SchemaMigrator(migrations: EmbeddedMigrations.all + [fixed]).migrate(queue) == [2])
-        #expect(try Self.ledger(queue).map { $0[0] } == ["1", "2"])
+        let fixed = SchemaMigration(version: Self.next, name: "broken", sql: "CREATE TABLE half_done (x INTEGER);")
+        #expect(try SchemaMigrator(migrations: EmbeddedMigrations.all + [fixed]).migrate(queue) == [Self.next])
+        #expect(try Self.ledger(queue).map { $0[0] } == (Self.versions + [Self.next]).map(String.init))
         #expect(try Self.tableNames(queue).contains("half_done"))
     }
 
@@ -148,13 +156,14 @@ struct MigratorTests {
     func ordering() throws {
         let directory = try TemporaryDirectory()
         let queue = try DatabaseQueue(path: directory.file("order.sqlite"))
-        let third = SchemaMigration(version: 3, name: "fill", sql: "INSERT INTO extra (x) VALUES (3);")
-        let second = SchemaMigration(version: 2, name: "extra", sql: "CREATE TABLE extra (x INTEGER);")
-        let migrator = SchemaMigrator(migrations: [third, Self.initial, second])
-        #expect(migrator.migrations.map(\.version) == [1, 2, 3])
-        #expect(try migrator.migrate(queue) == [1, 2, 3])
+        let third = SchemaMigration(version: Self.next + 1, name: "fill", sql: "INSERT INTO extra (x) VALUES (3);")
+        let second = SchemaMigration(version: Self.next, name: "extra", sql: "CREATE TABLE extra (x INTEGER);")
+        let migrator = SchemaMigrator(migrations: [third] + EmbeddedMigrations.all.reversed() + [second])
+        let all = Self.versions + [Self.next, Self.next + 1]
+        #expect(migrator.migrations.map(\.version) == all)
+        #expect(try migrator.migrate(queue) == all)
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT x FROM extra") } == 3)
-        #expect(try Self.ledger(queue).map { $0[1] } == ["initial_schema", "extra", "fill"])
+        #expect(try Self.ledger(queue).map { $0[1] } == EmbeddedMigrations.all.map(\.name) + ["extra", "fill"])
     }
 
     @Test("a store opened with a new migration applies only that one")
@@ -162,10 +171,81 @@ struct MigratorTests {
         let directory = try TemporaryDirectory()
         let path = directory.file("upgrade.sqlite")
         try SQLiteRegistryStore(path: path).close()
-        let second = SchemaMigration(version: 2, name: "notes", sql: "CREATE TABLE notes (x TEXT);")
+        let second = SchemaMigration(version: Self.next, name: "notes", sql: "CREATE TABLE notes (x TEXT);")
         try SQLiteRegistryStore(path: path, migrations: EmbeddedMigrations.all + [second]).close()
         let queue = try DatabaseQueue(path: path)
-        #expect(try Self.ledger(queue).map { $0[1] } == ["initial_schema", "notes"])
+        #expect(try Self.ledger(queue).map { $0[1] } == EmbeddedMigrations.all.map(\.name) + ["notes"])
+    }
+
+    /// The opcodes of SQLite's program for a route insert as the store writes it.
+    static func routeInsertOpcodes(_ db: Database) throws -> [String] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                EXPLAIN INSERT INTO routes (id, api_id, route_key, conflict_key, target_integration_id,
+                    authorization_type, authorizer_id, authorization_scopes, api_key_required, operation_name,
+                    model_selection_expression, route_response_selection_expression, request_models,
+                    request_parameters, api_gateway_managed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: StatementArguments(Array(repeating: nil as String?, count: 15))
+        ).map { $0["opcode"] }
+    }
+
+    @Test("0002 rebuilds routes keeping rows, indexes and the sequence; inserts no longer build an ephemeral table")
+    func routeRebuild() throws {
+        let directory = try TemporaryDirectory()
+        let queue = try DatabaseQueue(path: directory.file("rebuild.sqlite"))
+        try SchemaMigrator(migrations: [Self.initial]).migrate(queue)
+        let (before, indexesBefore) = try queue.write { db -> ([[String]], [String]) in
+            try db.execute(
+                sql: """
+                    INSERT INTO apis (id, name, protocol_type, route_selection_expression,
+                        api_key_selection_expression, created_ms)
+                    VALUES ('abcdefghij', 'a', 'HTTP', '$request.method $request.path', '$request.header.x-api-key', 0);
+                    INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, jwt_configuration)
+                    VALUES ('abcdefghij', 'auth001', 'jwt', 'JWT', '["$request.header.Authorization"]', '{}');
+                    INSERT INTO routes (api_id, id, route_key, conflict_key) VALUES
+                        ('abcdefghij', 'route01', 'GET /a', 'GET /a'), ('abcdefghij', 'route02', 'GET /b', 'GET /b');
+                    INSERT INTO routes (api_id, id, route_key, conflict_key, authorization_type, authorizer_id)
+                    VALUES ('abcdefghij', 'route03', 'GET /c/{x}', 'GET /c/{}', 'JWT', 'auth001');
+                    INSERT INTO routes (api_id, id, route_key, conflict_key) VALUES ('abcdefghij', 'route04', 'GET /d', 'GET /d');
+                    DELETE FROM routes WHERE id = 'route04';
+                    """)
+            #expect(try Self.routeInsertOpcodes(db).contains("OpenEphemeral"))
+            return (
+                try Row.fetchAll(db, sql: "SELECT * FROM routes ORDER BY seq").map {
+                    $0.databaseValues.map(\.description)
+                },
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'routes' ORDER BY name")
+            )
+        }
+        #expect(try SchemaMigrator().migrate(queue) == Array(Self.versions.dropFirst()))
+        try queue.write { db in
+            #expect(!(try Self.routeInsertOpcodes(db).contains("OpenEphemeral")))
+            #expect(
+                try Row.fetchAll(db, sql: "SELECT * FROM routes ORDER BY seq").map {
+                    $0.databaseValues.map(\.description)
+                }
+                    == before)
+            #expect(
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'routes' ORDER BY name")
+                    == indexesBefore)
+            // A deleted route's sequence number is never handed out again.
+            try db.execute(
+                sql:
+                    "INSERT INTO routes (api_id, id, route_key, conflict_key) VALUES ('abcdefghij', 'route05', 'GET /e', 'GET /e')"
+            )
+            #expect(try Int.fetchOne(db, sql: "SELECT seq FROM routes WHERE id = 'route05'") == 5)
+            #expect(throws: DatabaseError.self) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO routes (api_id, id, route_key, conflict_key, authorization_type)
+                        VALUES ('abcdefghij', 'route06', 'GET /f', 'GET /f', 'BOGUS')
+                        """)
+            }
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
+            #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+        }
     }
 
     @Test(
