@@ -29,22 +29,22 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
     ///
     /// `sql` is a SELECT ending in a WHERE clause; the keyset condition, order and limit are appended.
     func page<Item>(
-        _ sql: String, _ arguments: SQLArguments, _ request: PageRequest,
-        decode: @escaping (StatementRow) throws -> Item
+        _ sql: String, _ arguments: SQLArguments, _ request: PageRequest, decode: (StatementRow) throws -> Item
     ) throws -> Page<Item> {
         let statement = try db.cachedStatement(sql: sql + " AND seq > ? ORDER BY seq LIMIT ?")
         var all = arguments
         all += [request.after?.lastSequence ?? 0, request.maxResults + 1]
         var items: [Item] = []
         var lastSequence: Int64 = 0
-        let rows = try DecodingCursor(statement, arguments: all) { row in (row[0] as Int64, try decode(row)) }
-        while let (sequence, item) = try rows.next() {
+        // The row is read inside the loop, before the next step moves the statement on; the one row
+        // past the page only says that there is a next page, so it is never decoded.
+        let rows = try DecodingCursor(statement, arguments: all) { row in row }
+        while let row = try rows.next() {
             if items.count == request.maxResults {
-                while try rows.next() != nil {}
                 return Page(items: items, next: PageCursor(lastSequence: lastSequence))
             }
-            lastSequence = sequence
-            items.append(item)
+            lastSequence = row[0]
+            items.append(try decode(row))
         }
         return Page(items: items, next: nil)
     }

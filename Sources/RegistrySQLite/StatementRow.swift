@@ -5,7 +5,8 @@ import GRDBSQLite
 ///
 /// GRDB's `Row` builds a dictionary of lowercased column names each time a cursor opens; on the
 /// registry's single-row reads that cost more than running the query. Decoders here read columns
-/// by position only, so they need none of it.
+/// by position only, so they need none of it. A row is valid only until its statement steps again
+/// or is reset: read it, do not keep it.
 struct StatementRow {
     /// The statement, positioned on a row (its last `sqlite3_step` returned `SQLITE_ROW`).
     let statement: SQLiteStatement
