@@ -109,7 +109,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func deleteAPI(_ id: APIID) async throws(RegistryError) {
         try await write { registry in
-            _ = try Self.existingUntaggedAPI(id, in: registry)
+            _ = try Self.existingAPI(id, in: registry, includingTags: false)
             try registry.deleteAPI(id)
         }
     }

@@ -8,7 +8,7 @@ extension RegistryService {
         let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
         let quotas = self.quotas
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
                 registry.authorizerCount(of: apiID), below: quotas.authorizersPerAPI,
                 limitType: "AuthorizersPerApi", what: "authorizers per API")
@@ -32,7 +32,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func authorizers(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Authorizer> {
         try await read { registry in
-            _ = try Self.existingUntaggedAPI(apiID, in: registry)
+            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.authorizers(of: apiID, page)
         }
     }
@@ -47,7 +47,7 @@ extension RegistryService {
         async throws(RegistryError) -> Authorizer
     {
         try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var authorizer = try Self.existingAuthorizer(id, in: apiID, registry)
             let oldType = authorizer.authorizerType
             authorizer.apply(input)
@@ -81,7 +81,7 @@ extension RegistryService {
     )
         throws -> Authorizer
     {
-        _ = try existingUntaggedAPI(apiID, in: registry)
+        _ = try existingAPI(apiID, in: registry, includingTags: false)
         guard let authorizer = try registry.authorizer(id, in: apiID) else {
             throw RegistryError.notFound("Invalid authorizer identifier specified: \(id).")
         }

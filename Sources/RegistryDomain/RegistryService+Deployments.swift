@@ -8,7 +8,7 @@ extension RegistryService {
         try FieldRules.check(input.description, member: "description", length: 0...1024)
         let now = clock()
         return try await write { registry in
-            _ = try Self.existingUntaggedAPI(apiID, in: registry)
+            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             guard try registry.routeCount(of: apiID) > 0 else {
                 throw RegistryError.badRequest("Unable to deploy API because no routes exist in this API.")
             }
@@ -40,7 +40,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func deployments(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Deployment> {
         try await read { registry in
-            _ = try Self.existingUntaggedAPI(apiID, in: registry)
+            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.deployments(of: apiID, page)
         }
     }
@@ -83,7 +83,7 @@ extension RegistryService {
     )
         throws -> Deployment
     {
-        _ = try existingUntaggedAPI(apiID, in: registry)
+        _ = try existingAPI(apiID, in: registry, includingTags: false)
         guard let deployment = try registry.deployment(id, in: apiID) else {
             throw RegistryError.notFound("Invalid deployment identifier specified: \(id).")
         }

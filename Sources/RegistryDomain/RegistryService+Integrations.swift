@@ -11,7 +11,7 @@ extension RegistryService {
         let type = try FieldRules.require(input.integrationType, member: "integrationType")
         let quotas = self.quotas
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
                 registry.integrationCount(of: apiID), below: quotas.integrationsPerAPI,
                 limitType: "IntegrationsPerApi", what: "integrations per API")
@@ -36,7 +36,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func integrations(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Integration> {
         try await read { registry in
-            _ = try Self.existingUntaggedAPI(apiID, in: registry)
+            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.integrations(of: apiID, page)
         }
     }
@@ -50,7 +50,7 @@ extension RegistryService {
     {
         let now = clock()
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var integration = try Self.existingIntegration(id, in: apiID, registry)
             try integration.apply(input)
             integration.applyDefaults(for: api.protocolType)
@@ -84,7 +84,7 @@ extension RegistryService {
     )
         throws -> Integration
     {
-        _ = try existingUntaggedAPI(apiID, in: registry)
+        _ = try existingAPI(apiID, in: registry, includingTags: false)
         guard let integration = try registry.integration(id, in: apiID) else {
             throw RegistryError.notFound("Invalid integration identifier specified: \(id).")
         }

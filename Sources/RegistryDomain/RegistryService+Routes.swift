@@ -8,7 +8,7 @@ extension RegistryService {
         let quotas = self.quotas
         let now = clock()
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
                 registry.routeCount(of: apiID), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
                 what: "routes per API")
@@ -33,7 +33,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func routes(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Route> {
         try await read { registry in
-            _ = try Self.existingUntaggedAPI(apiID, in: registry)
+            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.routes(of: apiID, page)
         }
     }
@@ -43,7 +43,7 @@ extension RegistryService {
     public func updateRoute(_ id: RouteID, in apiID: APIID, _ input: RouteInput) async throws(RegistryError) -> Route {
         let now = clock()
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var route = try Self.existingRoute(id, in: apiID, registry)
             try route.apply(input, protocolType: api.protocolType)
             try route.checkRules(in: api, using: registry)
@@ -65,7 +65,7 @@ extension RegistryService {
     }
 
     static func existingRoute(_ id: RouteID, in apiID: APIID, _ registry: any RegistryReadTransaction) throws -> Route {
-        _ = try existingUntaggedAPI(apiID, in: registry)
+        _ = try existingAPI(apiID, in: registry, includingTags: false)
         guard let route = try registry.route(id, in: apiID) else {
             throw RegistryError.notFound("Invalid route identifier specified: \(id).")
         }

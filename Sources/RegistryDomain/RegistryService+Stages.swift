@@ -9,7 +9,7 @@ extension RegistryService {
         let quotas = self.quotas
         let now = clock()
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             guard try registry.stage(name, in: apiID) == nil else {
                 throw RegistryError.conflict("Stage already exists: \(name) in API \(apiID).")
             }
@@ -35,7 +35,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func stages(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Stage> {
         try await read { registry in
-            _ = try Self.existingUntaggedAPI(apiID, in: registry)
+            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.stages(of: apiID, page)
         }
     }
@@ -47,7 +47,7 @@ extension RegistryService {
     ) async throws(RegistryError) -> Stage {
         let now = clock()
         return try await write { registry in
-            let api = try Self.existingUntaggedAPI(apiID, in: registry)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var stage = try Self.existingStage(name, in: apiID, registry)
             if let newName = input.stageName, newName != name.rawValue {
                 throw RegistryError.badRequest("A stage cannot be renamed; create a new stage instead.")
@@ -76,7 +76,7 @@ extension RegistryService {
     ) throws
         -> Stage
     {
-        _ = try existingUntaggedAPI(apiID, in: registry)
+        _ = try existingAPI(apiID, in: registry, includingTags: false)
         guard let stage = try registry.stage(name, in: apiID) else {
             throw RegistryError.notFound("Invalid stage identifier specified: \(name).")
         }

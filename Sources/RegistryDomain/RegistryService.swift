@@ -63,20 +63,13 @@ public struct RegistryService: Sendable {
         return RegistryError(.internalFailure, "Unexpected failure: \(type(of: error)).")
     }
 
-    /// The API with this id.
+    /// The API with this id; without its tags (``API/tags`` empty) when `includingTags` is `false`,
+    /// which is all the rules about an API's children look at (it skips the tag query).
     /// - Throws: ``RegistryError/Code/notFound`` if there is none.
-    static func existingAPI(_ id: APIID, in registry: any RegistryReadTransaction) throws -> API {
-        guard let api = try registry.api(id) else {
-            throw RegistryError.notFound("Invalid API identifier specified: \(id).")
-        }
-        return api
-    }
-
-    /// The API, without its tags, for rules about its children (a write that only checks the API
-    /// exists, or reads its protocol, skips the tag query).
-    /// - Throws: ``RegistryError/Code/notFound`` when there is no such API.
-    static func existingUntaggedAPI(_ id: APIID, in registry: any RegistryReadTransaction) throws -> API {
-        guard let api = try registry.untaggedAPI(id) else {
+    static func existingAPI(
+        _ id: APIID, in registry: any RegistryReadTransaction, includingTags: Bool = true
+    ) throws -> API {
+        guard let api = try includingTags ? registry.api(id) : registry.untaggedAPI(id) else {
             throw RegistryError.notFound("Invalid API identifier specified: \(id).")
         }
         return api

@@ -8,10 +8,6 @@ extension SQLiteRegistryTransaction {
         created_ms
         """
 
-    private func decodeAPI(_ row: StatementRow) throws -> API {
-        try decodeAPI(row, includingTags: true)
-    }
-
     private func decodeAPI(_ row: StatementRow, includingTags: Bool) throws -> API {
         let id = APIID(uncheckedRawValue: row[1])
         return API(
@@ -24,13 +20,13 @@ extension SQLiteRegistryTransaction {
             createdDate: Timestamp(millisecondsSinceEpoch: row[12]))
     }
 
-    func api(_ id: APIID) throws -> API? {
-        try one("SELECT \(Self.apiColumns) FROM apis WHERE id = ?", [id.rawValue], decode: decodeAPI)
-    }
+    func api(_ id: APIID) throws -> API? { try api(id, includingTags: true) }
 
-    func untaggedAPI(_ id: APIID) throws -> API? {
+    func untaggedAPI(_ id: APIID) throws -> API? { try api(id, includingTags: false) }
+
+    private func api(_ id: APIID, includingTags: Bool) throws -> API? {
         try one("SELECT \(Self.apiColumns) FROM apis WHERE id = ?", [id.rawValue]) { row in
-            try decodeAPI(row, includingTags: false)
+            try decodeAPI(row, includingTags: includingTags)
         }
     }
 
@@ -45,7 +41,7 @@ extension SQLiteRegistryTransaction {
             sql += " AND EXISTS (SELECT 1 FROM api_tags t WHERE t.api_id = apis.id AND t.key = ? AND t.value = ?)"
             arguments += [tag.key, tag.value]
         }
-        return try self.page(sql, arguments, page, decode: decodeAPI)
+        return try self.page(sql, arguments, page) { row in try decodeAPI(row, includingTags: true) }
     }
 
     func apis(usingVpcLink id: VpcLinkID) throws -> [APIID] {
