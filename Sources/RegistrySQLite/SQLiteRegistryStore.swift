@@ -1,13 +1,19 @@
 import Foundation
 import GRDB
+import Logging
 import RegistryDomain
+import ServiceLifecycle
+import Synchronization
 
 /// The registry's store on one SQLite file: WAL, foreign keys on, `synchronous=FULL`, a pool of
 /// readers and one writer that commits concurrent writes together (group commit).
 ///
 /// A write returns only after its transaction is committed with a full fsync, so an acknowledged
-/// write survives a crash or power loss.
-public final class SQLiteRegistryStore: RegistryStore {
+/// write survives a crash or power loss. The store is a `Service`: in the application's service
+/// group it stays open until the group shuts down or is cancelled (also when another service
+/// fails), then checkpoints the WAL and closes. Every failure it reports is a ``RegistryError``
+/// (see ``RegistryError/init(storageFailure:)``).
+public final class SQLiteRegistryStore: RegistryStore, Service {
     /// The path of the database file.
     public let path: String
     /// Whether the file could only be opened read-only: reads work, every write fails with
@@ -16,17 +22,24 @@ public final class SQLiteRegistryStore: RegistryStore {
     private let pool: DatabasePool
     private let threadReaders: ThreadReaderConnections
     private let writer: GroupCommitWriter
+    private let logger: Logger
+    private let closed = Mutex(false)
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations. A file that
     /// cannot be written opens read-only (see ``isReadOnly``) when its schema is current.
     /// - Parameters:
     ///   - migrations: the schema migrations to apply (the embedded ones by default).
     ///   - readers: the most reader connections to keep open at once.
+    ///   - logger: where the store reports that it stopped.
     /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the file cannot be opened or a
-    ///   migration is refused (see ``SchemaMigrator/migrate(_:)``).
-    public init(path: String, migrations: [SchemaMigration] = EmbeddedMigrations.all, readers: Int = 4) throws {
+    ///   migration is refused (see ``SchemaMigrator``).
+    public init(
+        path: String, migrations: [SchemaMigration] = EmbeddedMigrations.all, readers: Int = 4,
+        logger: Logger = Logger(label: "integration-registry.store")
+    ) throws(RegistryError) {
         let pool: DatabasePool
         self.path = path
+        self.logger = logger
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -54,10 +67,8 @@ public final class SQLiteRegistryStore: RegistryStore {
                 try db.execute(sql: "PRAGMA cache_size = -49152")
             }
             try SchemaMigrator(migrations: migrations).migrate(pool)
-        } catch let error as RegistryError {
-            throw error
         } catch {
-            throw Self.registryError(error)
+            throw RegistryError(storageFailure: error)
         }
         self.pool = pool
         threadReaders = ThreadReaderConnections(
@@ -72,40 +83,51 @@ public final class SQLiteRegistryStore: RegistryStore {
         return StoreStatistics(transactions: transactions, writes: writes)
     }
 
-    /// Runs `body` on a reader connection, in one snapshot; storage failures arrive as ``RegistryError``.
+    /// Runs `body` on a reader connection, in one snapshot.
+    /// - Throws: what `body` throws; ``RegistryError/Code/serviceUnavailable`` once the store is
+    ///   closed or when the database cannot be read.
     public func read<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result
-    )
-        async throws -> Result
-    {
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result {
+        try checkOpen()
         do {
             // Reads take tens of microseconds; running them on the calling thread avoids two thread
             // hops per request, which cost more than the query on a small machine.
             return try readOnCallingThread { db in try body(SQLiteRegistryTransaction(db)) }
         } catch {
-            throw Self.registryError(error)
+            throw RegistryError(storageFailure: error)
         }
     }
 
-    /// Runs `body` in one write transaction on the writer connection; storage failures arrive as ``RegistryError``.
+    /// Runs `body` in one write transaction on the writer connection.
+    /// - Throws: what `body` throws; ``RegistryError/Code/serviceUnavailable`` once the store is
+    ///   closed or when the database cannot be written (the write is then rolled back).
     public func write<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result
-    )
-        async throws -> Result
-    {
+        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result {
+        try checkOpen()
         do {
             return try await writer.write { db in try body(SQLiteRegistryTransaction(db)) }
         } catch {
-            throw Self.registryError(error)
+            throw RegistryError(storageFailure: error)
         }
     }
 
-    /// Runs `SELECT 1` on a reader connection; throws ``RegistryError`` when the database does not answer.
-    public func checkHealth() async throws {
+    /// Runs `SELECT 1` on a reader connection.
+    /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the store is closed or the database
+    ///   does not answer.
+    public func checkHealth() async throws(RegistryError) {
+        try checkOpen()
         do {
             _ = try readOnCallingThread { db in try Int.fetchOne(db, sql: "SELECT 1") }
         } catch {
-            throw Self.registryError(error)
+            throw RegistryError(storageFailure: error)
+        }
+    }
+
+    private func checkOpen() throws(RegistryError) {
+        guard closed.withLock({ !$0 }) else {
+            throw RegistryError(.serviceUnavailable, "The registry is shutting down; retry on another instance.")
         }
     }
 
@@ -138,20 +160,39 @@ public final class SQLiteRegistryStore: RegistryStore {
 
     /// Reads a PRAGMA's value through the writer connection (for tests and diagnostics).
     /// - Throws: ``RegistryError`` when the database cannot be read.
-    public func writerPragma(_ name: String) throws -> String? {
+    public func writerPragma(_ name: String) throws(RegistryError) -> String? {
         do {
             return try pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
         } catch {
-            throw Self.registryError(error)
+            throw RegistryError(storageFailure: error)
         }
     }
 
-    /// Checkpoints the WAL into the main file and closes every connection.
-    /// - Returns: whether the WAL was checkpointed; `false` when the database file is read-only
-    ///   (nothing was written then, so nothing is lost).
+    /// Whether ``close()`` has run: reads and writes are then refused.
+    public var isClosed: Bool { closed.withLock { $0 } }
+
+    /// Keeps the store open until the service group shuts down gracefully (after the services
+    /// started later, such as the HTTP server, have stopped) or is cancelled, then closes it.
+    /// - Throws: ``RegistryError`` when the checkpoint or the close fails.
+    public func run() async throws {
+        // Returns on graceful shutdown, throws CancellationError when the group is cancelled
+        // (another service failed): the store closes either way.
+        try? await gracefulShutdown()
+        let checkpointed = try close()
+        logger.info("stopped", metadata: ["database": .string(path), "walCheckpointed": "\(checkpointed)"])
+    }
+
+    /// Checkpoints the WAL into the main file and closes every connection; later calls do nothing.
+    /// - Returns: whether the WAL was checkpointed now; `false` when the database file is read-only
+    ///   (nothing was written then, so nothing is lost) or the store was already closed.
     /// - Throws: ``RegistryError`` when the checkpoint fails otherwise or the close fails.
     @discardableResult
-    public func close() throws -> Bool {
+    public func close() throws(RegistryError) -> Bool {
+        let wasClosed = closed.withLock { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return false }
         do {
             try threadReaders.closeAll()
             var checkpointed = true
@@ -163,44 +204,7 @@ public final class SQLiteRegistryStore: RegistryStore {
             try pool.close()
             return checkpointed
         } catch {
-            throw Self.registryError(error)
-        }
-    }
-
-    /// Translates storage failures into the registry's error vocabulary; ``RegistryError``s pass.
-    static func registryError(_ error: any Error) -> RegistryError {
-        if let error = error as? RegistryError { return error }
-        guard let error = error as? DatabaseError else {
-            return RegistryError(.internalFailure, "Unexpected storage failure: \(type(of: error)).")
-        }
-        let detail = error.message ?? "SQLite error \(error.resultCode.rawValue)"
-        switch error.resultCode {
-        case .SQLITE_CONSTRAINT:
-            switch error.extendedResultCode {
-            case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_FOREIGNKEY:
-                return .conflict("The registry refused the change: \(detail).")
-            // SQLite enforces ON DELETE RESTRICT through an internal trigger, so deleting a row that
-            // another row still references fails with SQLITE_CONSTRAINT_TRIGGER and this message.
-            case .SQLITE_CONSTRAINT_TRIGGER where error.message == "FOREIGN KEY constraint failed":
-                return .conflict("The registry refused the change: \(detail).")
-            default:
-                return .badRequest("The registry refused the change: \(detail).")
-            }
-        case .SQLITE_READONLY:
-            return RegistryError(
-                .serviceUnavailable,
-                "The registry database is read-only (\(detail)); writes are refused until it is writable again. "
-                    + "Reads keep working.")
-        case .SQLITE_FULL:
-            return RegistryError(
-                .serviceUnavailable,
-                "The disk holding the registry database is full (\(detail)); writes are refused until space is "
-                    + "freed. Reads keep working.")
-        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_BUSY, .SQLITE_LOCKED,
-            .SQLITE_PERM, .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return RegistryError(.serviceUnavailable, "The registry database cannot be used right now: \(detail).")
-        default:
-            return RegistryError(.internalFailure, "Storage failure: \(detail).")
+            throw RegistryError(storageFailure: error)
         }
     }
 }

@@ -6,12 +6,12 @@ import RegistryDomain
 /// Each migration runs in its own transaction together with its ledger row. The migrator refuses
 /// to go on when a migration that was applied has since been edited (its checksum differs) or when
 /// the database has a version this binary does not know (it was migrated by a newer release).
-public struct SchemaMigrator: Sendable {
+struct SchemaMigrator: Sendable {
     /// The migrations this binary knows, in any order.
-    public let migrations: [SchemaMigration]
+    let migrations: [SchemaMigration]
 
     /// Creates a migrator for `migrations`.
-    public init(migrations: [SchemaMigration] = EmbeddedMigrations.all) {
+    init(migrations: [SchemaMigration] = EmbeddedMigrations.all) {
         self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
@@ -20,7 +20,7 @@ public struct SchemaMigrator: Sendable {
     /// - Throws: ``RegistryError/Code/serviceUnavailable`` naming the migration on checksum drift, an
     ///   unknown newer version, or a migration whose SQL fails (that migration leaves no trace).
     @discardableResult
-    public func migrate(_ writer: some DatabaseWriter) throws -> [Int] {
+    func migrate(_ writer: some DatabaseWriter) throws -> [Int] {
         try writer.writeWithoutTransaction { db in
             // Create the ledger only when missing: even CREATE TABLE IF NOT EXISTS needs a writable
             // file, and an up-to-date database whose file is read-only must still open (for reads).
@@ -37,7 +37,7 @@ public struct SchemaMigrator: Sendable {
             }
             var applied: [Int: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT version, checksum FROM schema_migrations") {
-                applied[row[0]] = row[1]
+                applied[row["version"]] = row["checksum"]
             }
             let known = Dictionary(uniqueKeysWithValues: migrations.map { ($0.version, $0) })
             if let unknown = applied.keys.filter({ known[$0] == nil }).max() {

@@ -221,16 +221,6 @@ struct RegistryErrorTests {
         #expect(RegistryError.conflict("boom").description == "conflict: boom")
     }
 
-    @Test("unexpected store failures inside rules become internal failures")
-    func checkedWrapsForeignErrors() {
-        struct Foreign: Error {}
-        expectRegistryError(.internalFailure) { () throws(RegistryError) in try checked { throw Foreign() } }
-        let passed = expectRegistryError(.conflict) { () throws(RegistryError) in
-            try checked { throw RegistryError.conflict("kept") }
-        }
-        #expect(passed?.message == "kept")
-    }
-
     @Test(
         "the tag filter wire form is key:value",
         arguments: [

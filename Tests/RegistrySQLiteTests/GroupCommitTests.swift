@@ -41,7 +41,7 @@ import Testing
         let fixture = try StoreFixture()
         let api = try await fixture.httpAPI()
         await #expect(throws: RegistryError.self) {
-            _ = try await fixture.store.write { registry in
+            _ = try await fixture.store.write { registry throws(RegistryError) in
                 try registry.insert(
                     Route(
                         id: RouteID(uncheckedRawValue: "halfway"), apiID: api.id,

@@ -1,7 +1,8 @@
 import GRDB
 import RegistryDomain
-import RegistrySQLite
 import Testing
+
+@testable import RegistrySQLite
 
 /// The schema migrator and its ledger, on real database files.
 @Suite("Schema migrator")

@@ -198,13 +198,13 @@ struct AtomicityTests {
             routeSelectionExpression: API.httpRouteSelectionExpression, tags: ["a": "b"],
             createdDate: Timestamp(millisecondsSinceEpoch: 0))
         do {
-            try await fixture.store.write { registry in
+            try await fixture.store.write { registry throws(RegistryError) in
                 try registry.insert(api)
                 #expect(try registry.api(api.id) != nil)
                 throw RegistryError.badRequest("stop")
             }
             Issue.record("The write should have thrown.")
-        } catch let error as RegistryError {
+        } catch {
             #expect(error == .badRequest("stop"))
         }
         await expectRegistryError(.notFound) { try await fixture.service.api(api.id) }
@@ -226,7 +226,7 @@ struct AtomicityTests {
             routeSelectionExpression: API.httpRouteSelectionExpression,
             createdDate: Timestamp(millisecondsSinceEpoch: 0))
         await expectRegistryError(.conflict) {
-            try await fixture.store.write { registry in
+            try await fixture.store.write { registry throws(RegistryError) in
                 try registry.insert(api)
                 try registry.insert(duplicate)
             }

@@ -21,6 +21,11 @@ struct StatementBindingTests {
         var testDescription: String { "\(text.debugDescription) \(int64) \(flag)" }
     }
 
+    /// The columns of the test table's SELECT, in order.
+    enum SampleColumn: Int32, ResultColumn {
+        case text, optionalText, int64, int, flag, optionalFlag, optionalTextType, optionalFlagType
+    }
+
     static let samples: [Sample] = [
         Sample(text: "", optionalText: nil, int64: 0, int: 0, flag: false, optionalFlag: nil),
         Sample(text: "GET /pets/{id}", optionalText: "", int64: .max, int: .min, flag: true, optionalFlag: false),
@@ -39,15 +44,16 @@ struct StatementBindingTests {
             let arguments: SQLArguments = [
                 sample.text, sample.optionalText, sample.int64, sample.int, sample.flag, sample.optionalFlag,
             ]
-            let inserting = try DecodingCursor(insert, arguments: arguments) { _ in () }
+            let inserting = try DecodingCursor(insert, arguments: arguments) { (_: StatementRow<SingleColumn>) in () }
             while try inserting.next() != nil {}
             let select = try db.makeStatement(sql: "SELECT a, b, c, d, e, f, typeof(b), typeof(f) FROM t")
-            let rows = try DecodingCursor(select, arguments: []) { row -> Sample in
+            let rows = try DecodingCursor(select, arguments: []) { (row: StatementRow<SampleColumn>) -> Sample in
                 // NULL stays NULL in the file: the optionals were bound as NULL, not as '' or 0.
-                #expect((row[6] as String == "null") == (sample.optionalText == nil))
-                #expect((row[7] as String == "null") == (sample.optionalFlag == nil))
+                #expect((row[.optionalTextType] as String == "null") == (sample.optionalText == nil))
+                #expect((row[.optionalFlagType] as String == "null") == (sample.optionalFlag == nil))
                 return Sample(
-                    text: row[0], optionalText: row[1], int64: row[2], int: row[3], flag: row[4], optionalFlag: row[5])
+                    text: row[.text], optionalText: row[.optionalText], int64: row[.int64], int: row[.int],
+                    flag: row[.flag], optionalFlag: row[.optionalFlag])
             }
             return try rows.next()
         }
@@ -62,7 +68,7 @@ struct StatementBindingTests {
             let insert = try db.makeStatement(sql: "INSERT INTO t VALUES (?)")
             for arguments: SQLArguments in [[], ["a", "b"]] {
                 let error = #expect(throws: DatabaseError.self) {
-                    _ = try DecodingCursor(insert, arguments: arguments) { _ in () }
+                    _ = try DecodingCursor(insert, arguments: arguments) { (_: StatementRow<SingleColumn>) in () }
                 }
                 #expect(error?.resultCode == .SQLITE_MISUSE)
             }
@@ -78,7 +84,9 @@ struct StatementBindingTests {
             try db.execute(sql: "INSERT INTO t VALUES (1), (2), (3)")
             let select = try db.makeStatement(sql: "SELECT a FROM t ORDER BY a")
             do {
-                let rows = try DecodingCursor(select, arguments: []) { row in row[0] as Int }
+                let rows = try DecodingCursor(select, arguments: []) { (row: StatementRow<SingleColumn>) in
+                    row[.value] as Int
+                }
                 #expect(try rows.next() == 1)
                 #expect(sqlite3_stmt_busy(select.sqliteStatement) != 0)
             }
@@ -95,7 +103,8 @@ struct StatementBindingTests {
             var failures: [DatabaseError] = []
             for value in ["x", "x"] as [String] {
                 do {
-                    let cursor = try DecodingCursor(insert, arguments: [value]) { _ in () }
+                    let cursor = try DecodingCursor(insert, arguments: [value]) { (_: StatementRow<SingleColumn>) in ()
+                    }
                     while try cursor.next() != nil {}
                 } catch let error as DatabaseError {
                     failures.append(error)

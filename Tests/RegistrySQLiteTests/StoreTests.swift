@@ -26,14 +26,14 @@ struct StoreTests {
         let route = try await fixture.route("GET /pets", to: integration, in: api)
         let link = try await fixture.vpcLink()
         let authorizer = try await fixture.jwtAuthorizer(in: api)
-        let taken = try await fixture.store.read { registry in
+        let taken = try await fixture.store.read { registry throws(RegistryError) in
             [
                 try registry.isTaken(api.id), try registry.isTaken(integration.id), try registry.isTaken(route.id),
                 try registry.isTaken(link.id), try registry.isTaken(authorizer.id),
             ]
         }
         #expect(taken == [true, true, true, true, true])
-        let free = try await fixture.store.read { registry in
+        let free = try await fixture.store.read { registry throws(RegistryError) in
             [
                 try registry.isTaken(APIID(uncheckedRawValue: "zzzzzzzzzz")),
                 try registry.isTaken(RouteID(uncheckedRawValue: integration.id.rawValue)),
@@ -49,7 +49,7 @@ struct StoreTests {
         let fixture = try StoreFixture()
         let api = try await fixture.service.createAPI(
             APIInput(name: "tagged", protocolType: .http, tags: ["team": "payments", "tier": "1"]))
-        let (tagged, untagged, missing) = try await fixture.store.read { registry in
+        let (tagged, untagged, missing) = try await fixture.store.read { registry throws(RegistryError) in
             (
                 try registry.api(api.id), try registry.untaggedAPI(api.id),
                 try registry.untaggedAPI(APIID(uncheckedRawValue: "zzzzzzzzzz"))
@@ -134,7 +134,7 @@ struct StoreTests {
             (.SQLITE_MISUSE, .internalFailure),
         ])
     func errorMapping(resultCode: ResultCode, code: RegistryError.Code) {
-        let error = SQLiteRegistryStore.registryError(DatabaseError(resultCode: resultCode, message: "detail"))
+        let error = RegistryError(storageFailure: DatabaseError(resultCode: resultCode, message: "detail"))
         #expect(error.code == code)
         #expect(error.message.contains("detail"))
     }
@@ -142,17 +142,17 @@ struct StoreTests {
     @Test("a refused RESTRICT delete is a conflict; a trigger's own refusal is a bad request")
     func restrictDelete() {
         let restrict = DatabaseError(resultCode: .SQLITE_CONSTRAINT_TRIGGER, message: "FOREIGN KEY constraint failed")
-        #expect(SQLiteRegistryStore.registryError(restrict).code == .conflict)
+        #expect(RegistryError(storageFailure: restrict).code == .conflict)
         let rule = DatabaseError(
             resultCode: .SQLITE_CONSTRAINT_TRIGGER,
             message: "HTTP APIs support only AWS_PROXY and HTTP_PROXY integrations")
-        #expect(SQLiteRegistryStore.registryError(rule).code == .badRequest)
+        #expect(RegistryError(storageFailure: rule).code == .badRequest)
     }
 
     @Test("registry errors pass unchanged and foreign errors become internal failures")
     func errorPassThrough() {
         struct Foreign: Error {}
-        #expect(SQLiteRegistryStore.registryError(RegistryError.notFound("x")) == .notFound("x"))
-        #expect(SQLiteRegistryStore.registryError(Foreign()).code == .internalFailure)
+        #expect(RegistryError(storageFailure: RegistryError.notFound("x")) == .notFound("x"))
+        #expect(RegistryError(storageFailure: Foreign()).code == .internalFailure)
     }
 }

@@ -211,8 +211,7 @@ extension Integration {
             guard let connectionID else {
                 throw .badRequest("connectionId is required when connectionType is VPC_LINK.")
             }
-            let link = try checked { () throws -> VpcLink? in try registry.vpcLink(connectionID) }
-            guard link != nil else {
+            guard try registry.vpcLink(connectionID) != nil else {
                 throw .notFound("Invalid VPC link identifier specified: no VPC link \(connectionID).")
             }
             try FieldRules.check(tlsConfig?.serverNameToVerify, member: "tlsConfig.serverNameToVerify", length: 1...512)

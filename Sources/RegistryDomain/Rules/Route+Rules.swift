@@ -54,16 +54,12 @@ extension Route {
             guard !apiKeyRequired else { throw .badRequest("apiKeyRequired is supported only for WebSocket APIs.") }
         }
         try checkAuthorization(in: api, using: registry)
-        let existing = try checked { () throws -> RouteID? in
-            try registry.route(withConflictKey: routeKey.conflictKey, in: api.id)
-        }
-        if let existing, existing != id {
+        if let existing = try registry.route(withConflictKey: routeKey.conflictKey, in: api.id), existing != id {
             throw .conflict(
                 "Unable to create route \(routeKey.rawValue): the route key conflicts with route \(existing).")
         }
         if let target {
-            let integration = try checked { () throws -> Integration? in try registry.integration(target, in: api.id) }
-            guard integration != nil else {
+            guard try registry.integration(target, in: api.id) != nil else {
                 throw .notFound("Invalid integration identifier specified: no integration \(target) in API \(api.id).")
             }
         }
@@ -85,10 +81,7 @@ extension Route {
             guard let authorizerID else {
                 throw .badRequest("authorizationType \(authorizationType.rawValue) requires an authorizerId.")
             }
-            let authorizer = try checked { () throws -> Authorizer? in
-                try registry.authorizer(authorizerID, in: api.id)
-            }
-            guard let authorizer else {
+            guard let authorizer = try registry.authorizer(authorizerID, in: api.id) else {
                 throw .notFound(
                     "Invalid authorizer identifier specified: no authorizer \(authorizerID) in API \(api.id).")
             }

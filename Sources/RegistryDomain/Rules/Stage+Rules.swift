@@ -32,9 +32,7 @@ extension Stage {
             throw .badRequest("clientCertificateId is supported only for WebSocket APIs.")
         }
         if let deploymentID {
-            let deployment = try checked { () throws -> Deployment? in try registry.deployment(deploymentID, in: api.id)
-            }
-            guard deployment != nil else {
+            guard try registry.deployment(deploymentID, in: api.id) != nil else {
                 throw .notFound(
                     "Invalid deployment identifier specified: no deployment \(deploymentID) in API \(api.id).")
             }

@@ -24,11 +24,14 @@ extension RegistryService {
         // Checked here so a refused quick create never takes a write slot; built again below with
         // the ids drawn inside the transaction.
         _ = try quickCreateParts(for: api, input: input, now: now)
-        return try await write { registry in
+        return try await write { registry throws(RegistryError) in
             var api = api
             api.id = try Self.newID(unusedIn: registry)
             try registry.insert(api)
-            if var (integration, route, stage) = try quickCreateParts(for: api, input: input, now: now) {
+            if let (provisionalIntegration, provisionalRoute, stage) = try quickCreateParts(
+                for: api, input: input, now: now)
+            {
+                var (integration, route) = (provisionalIntegration, provisionalRoute)
                 integration.id = try Self.newID(unusedIn: registry)
                 route.id = try Self.newID(unusedIn: registry)
                 route.target = integration.id
@@ -84,19 +87,19 @@ extension RegistryService {
     /// GetApi.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func api(_ id: APIID) async throws(RegistryError) -> API {
-        try await read { registry in try Self.existingAPI(id, in: registry) }
+        try await read { registry throws(RegistryError) in try Self.existingAPI(id, in: registry) }
     }
 
     /// GetApis, with this service's catalog filters.
     public func apis(_ page: PageRequest, filter: APIFilter = APIFilter()) async throws(RegistryError) -> Page<API> {
-        try await read { registry in try registry.apis(page, filter: filter) }
+        try await read { registry throws(RegistryError) in try registry.apis(page, filter: filter) }
     }
 
     /// UpdateApi: changes the members given.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/badRequest``
     ///   for a member that breaks a rule.
     public func updateAPI(_ id: APIID, _ input: APIInput) async throws(RegistryError) -> API {
-        try await write { registry in
+        try await write { registry throws(RegistryError) in
             var api = try Self.existingAPI(id, in: registry)
             try api.apply(input)
             try api.checkRules()
@@ -108,7 +111,7 @@ extension RegistryService {
     /// DeleteApi: removes the API with its routes, integrations, stages, deployments and authorizers.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func deleteAPI(_ id: APIID) async throws(RegistryError) {
-        try await write { registry in
+        try await write { registry throws(RegistryError) in
             _ = try Self.existingAPI(id, in: registry, includingTags: false)
             try registry.deleteAPI(id)
         }

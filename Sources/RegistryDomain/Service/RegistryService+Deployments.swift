@@ -7,12 +7,14 @@ extension RegistryService {
         let stageName = try input.stageName.map { text throws(RegistryError) in try StageName(validating: text) }
         try FieldRules.check(input.description, member: "description", length: 0...1024)
         let now = clock()
-        return try await write { registry in
+        return try await write { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             guard try registry.routeCount(of: apiID) > 0 else {
                 throw RegistryError.badRequest("Unable to deploy API because no routes exist in this API.")
             }
-            var stage = try stageName.map { try Self.existingStage($0, in: apiID, registry) }
+            var stage = try stageName.map { name throws(RegistryError) in
+                try Self.existingStage(name, in: apiID, registry)
+            }
             if stage?.autoDeploy == true {
                 throw RegistryError.badRequest(
                     "Stage \(stageName!) deploys automatically; turn autoDeploy off to deploy to it by hand.")
@@ -33,13 +35,13 @@ extension RegistryService {
     /// GetDeployment.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment.
     public func deployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) -> Deployment {
-        try await read { registry in try Self.existingDeployment(id, in: apiID, registry) }
+        try await read { registry throws(RegistryError) in try Self.existingDeployment(id, in: apiID, registry) }
     }
 
     /// GetDeployments.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func deployments(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Deployment> {
-        try await read { registry in
+        try await read { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.deployments(of: apiID, page)
         }
@@ -54,7 +56,7 @@ extension RegistryService {
         async throws(RegistryError) -> Deployment
     {
         try FieldRules.check(input.description, member: "description", length: 0...1024)
-        return try await write { registry in
+        return try await write { registry throws(RegistryError) in
             var deployment = try Self.existingDeployment(id, in: apiID, registry)
             if let description = input.description { deployment.description = description }
             try registry.update(deployment)
@@ -66,7 +68,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
     ///   ``RegistryError/Code/badRequest`` while a stage serves it.
     public func deleteDeployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) {
-        try await write { registry in
+        try await write { registry throws(RegistryError) in
             _ = try Self.existingDeployment(id, in: apiID, registry)
             let stages = try registry.stages(serving: id, in: apiID)
             guard stages.isEmpty else {
@@ -81,7 +83,7 @@ extension RegistryService {
     static func existingDeployment(
         _ id: DeploymentID, in apiID: APIID, _ registry: any RegistryReadTransaction
     )
-        throws -> Deployment
+        throws(RegistryError) -> Deployment
     {
         _ = try existingAPI(apiID, in: registry, includingTags: false)
         guard let deployment = try registry.deployment(id, in: apiID) else {

@@ -3,21 +3,26 @@ extension RegistryService {
     /// integrations use, in one consistent snapshot.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func snapshot(of apiID: APIID) async throws(RegistryError) -> APISnapshot {
-        try await read { registry in
+        try await read { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry)
-            let integrations = try Self.all { page in try registry.integrations(of: apiID, page) }
-            var linkIDs: [VpcLinkID] = []
-            for id in integrations.compactMap(\.connectionID) where !linkIDs.contains(id) { linkIDs.append(id) }
+            let integrations = try Self.all { page throws(RegistryError) in try registry.integrations(of: apiID, page) }
+            var vpcLinks: [VpcLink] = []
+            for id in integrations.compactMap(\.connectionID) where !vpcLinks.contains(where: { $0.id == id }) {
+                if let link = try registry.vpcLink(id) { vpcLinks.append(link) }
+            }
             return APISnapshot(
-                api: api, routes: try Self.all { page in try registry.routes(of: apiID, page) },
-                integrations: integrations, stages: try Self.all { page in try registry.stages(of: apiID, page) },
-                authorizers: try Self.all { page in try registry.authorizers(of: apiID, page) },
-                vpcLinks: try linkIDs.compactMap { id in try registry.vpcLink(id) })
+                api: api, routes: try Self.all { page throws(RegistryError) in try registry.routes(of: apiID, page) },
+                integrations: integrations,
+                stages: try Self.all { page throws(RegistryError) in try registry.stages(of: apiID, page) },
+                authorizers: try Self.all { page throws(RegistryError) in try registry.authorizers(of: apiID, page) },
+                vpcLinks: vpcLinks)
         }
     }
 
     /// Every item of a paged list, read page by page inside the caller's transaction.
-    private static func all<Item>(_ read: (PageRequest) throws -> Page<Item>) throws -> [Item] {
+    private static func all<Item>(
+        _ read: (PageRequest) throws(RegistryError) -> Page<Item>
+    ) throws(RegistryError) -> [Item] {
         var items: [Item] = []
         var cursor: PageCursor?
         repeat {

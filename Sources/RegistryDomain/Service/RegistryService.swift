@@ -30,7 +30,7 @@ public struct RegistryService: Sendable {
     ///   random source); storage failures as ``RegistryError``.
     static func newID<ID: EntityIdentifier>(
         _: ID.Type = ID.self, unusedIn registry: any RegistryReadTransaction
-    ) throws -> ID {
+    ) throws(RegistryError) -> ID {
         var system = SystemRandomNumberGenerator()
         var generator = SplitMix64(seed: system.next())
         for _ in 0..<32 {
@@ -40,27 +40,20 @@ public struct RegistryService: Sendable {
         throw RegistryError(.internalFailure, "No unused \(ID.self) could be drawn.")
     }
 
-    /// Reads inside one snapshot, keeping ``RegistryError``s as they are.
+    /// Reads inside one snapshot of the store.
+    /// - Throws: what `body` throws, or the store's failure.
     func read<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result
-    )
-        async throws(RegistryError) -> Result
-    {
-        do { return try await store.read(body) } catch { throw Self.registryError(error) }
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result {
+        try await store.read(body)
     }
 
-    /// Writes inside one transaction, keeping ``RegistryError``s as they are.
+    /// Writes inside one transaction of the store.
+    /// - Throws: what `body` throws, or the store's failure (nothing is written then).
     func write<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result
-    )
-        async throws(RegistryError) -> Result
-    {
-        do { return try await store.write(body) } catch { throw Self.registryError(error) }
-    }
-
-    private static func registryError(_ error: any Error) -> RegistryError {
-        if let error = error as? RegistryError { return error }
-        return RegistryError(.internalFailure, "Unexpected failure: \(type(of: error)).")
+        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result {
+        try await store.write(body)
     }
 
     /// The API with this id; without its tags (``API/tags`` empty) when `includingTags` is `false`,
@@ -68,7 +61,7 @@ public struct RegistryService: Sendable {
     /// - Throws: ``RegistryError/Code/notFound`` if there is none.
     static func existingAPI(
         _ id: APIID, in registry: any RegistryReadTransaction, includingTags: Bool = true
-    ) throws -> API {
+    ) throws(RegistryError) -> API {
         guard let api = try includingTags ? registry.api(id) : registry.untaggedAPI(id) else {
             throw RegistryError.notFound("Invalid API identifier specified: \(id).")
         }
@@ -77,7 +70,9 @@ public struct RegistryService: Sendable {
 
     /// Records a deployment for every auto-deploy stage of the API, as API Gateway does after a
     /// change, provided the API has a route to deploy.
-    static func deployAutomatically(_ api: APIID, in registry: any RegistryWriteTransaction, at now: Timestamp) throws {
+    static func deployAutomatically(
+        _ api: APIID, in registry: any RegistryWriteTransaction, at now: Timestamp
+    ) throws(RegistryError) {
         let stages = try registry.autoDeployStages(of: api)
         guard !stages.isEmpty, try registry.routeCount(of: api) > 0 else { return }
         for var stage in stages {

@@ -4,65 +4,65 @@
 /// ``RegistryError/Code/internalFailure`` when the storage itself fails).
 public protocol RegistryReadTransaction {
     /// Whether an entity of `id`'s kind already has this id (ids are unique registry-wide).
-    func isTaken(_ id: some EntityIdentifier) throws -> Bool
+    func isTaken(_ id: some EntityIdentifier) throws(RegistryError) -> Bool
     /// The API with this id, or `nil`.
-    func api(_ id: APIID) throws -> API?
+    func api(_ id: APIID) throws(RegistryError) -> API?
     /// The API with this id without its tags (``API/tags`` is empty), or `nil`: all that the rules
     /// about an API's routes, integrations, authorizers, stages and deployments look at.
-    func untaggedAPI(_ id: APIID) throws -> API?
+    func untaggedAPI(_ id: APIID) throws(RegistryError) -> API?
     /// A page of APIs in creation order, filtered.
-    func apis(_ page: PageRequest, filter: APIFilter) throws -> Page<API>
+    func apis(_ page: PageRequest, filter: APIFilter) throws(RegistryError) -> Page<API>
 
     /// The route with this id in this API, or `nil`.
-    func route(_ id: RouteID, in api: APIID) throws -> Route?
+    func route(_ id: RouteID, in api: APIID) throws(RegistryError) -> Route?
     /// A page of the API's routes in creation order.
-    func routes(of api: APIID, _ page: PageRequest) throws -> Page<Route>
+    func routes(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Route>
     /// How many routes the API has.
-    func routeCount(of api: APIID) throws -> Int
+    func routeCount(of api: APIID) throws(RegistryError) -> Int
     /// The route of the API whose key has this conflict key, if any.
-    func route(withConflictKey conflictKey: String, in api: APIID) throws -> RouteID?
+    func route(withConflictKey conflictKey: String, in api: APIID) throws(RegistryError) -> RouteID?
     /// The routes of the API that target this integration.
-    func routes(targeting integration: IntegrationID, in api: APIID) throws -> [RouteID]
+    func routes(targeting integration: IntegrationID, in api: APIID) throws(RegistryError) -> [RouteID]
     /// The routes of the API that use this authorizer.
-    func routes(usingAuthorizer authorizer: AuthorizerID, in api: APIID) throws -> [RouteID]
+    func routes(usingAuthorizer authorizer: AuthorizerID, in api: APIID) throws(RegistryError) -> [RouteID]
 
     /// The integration with this id in this API, or `nil`.
-    func integration(_ id: IntegrationID, in api: APIID) throws -> Integration?
+    func integration(_ id: IntegrationID, in api: APIID) throws(RegistryError) -> Integration?
     /// A page of the API's integrations in creation order.
-    func integrations(of api: APIID, _ page: PageRequest) throws -> Page<Integration>
+    func integrations(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Integration>
     /// How many integrations the API has.
-    func integrationCount(of api: APIID) throws -> Int
+    func integrationCount(of api: APIID) throws(RegistryError) -> Int
 
     /// The stage with this name in this API, or `nil`.
-    func stage(_ name: StageName, in api: APIID) throws -> Stage?
+    func stage(_ name: StageName, in api: APIID) throws(RegistryError) -> Stage?
     /// A page of the API's stages in creation order.
-    func stages(of api: APIID, _ page: PageRequest) throws -> Page<Stage>
+    func stages(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Stage>
     /// Every stage of the API that deploys automatically.
-    func autoDeployStages(of api: APIID) throws -> [Stage]
+    func autoDeployStages(of api: APIID) throws(RegistryError) -> [Stage]
     /// How many stages the API has.
-    func stageCount(of api: APIID) throws -> Int
+    func stageCount(of api: APIID) throws(RegistryError) -> Int
     /// The stages of the API that serve this deployment.
-    func stages(serving deployment: DeploymentID, in api: APIID) throws -> [StageName]
+    func stages(serving deployment: DeploymentID, in api: APIID) throws(RegistryError) -> [StageName]
 
     /// The deployment with this id in this API, or `nil`.
-    func deployment(_ id: DeploymentID, in api: APIID) throws -> Deployment?
+    func deployment(_ id: DeploymentID, in api: APIID) throws(RegistryError) -> Deployment?
     /// A page of the API's deployments in creation order.
-    func deployments(of api: APIID, _ page: PageRequest) throws -> Page<Deployment>
+    func deployments(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Deployment>
 
     /// The authorizer with this id in this API, or `nil`.
-    func authorizer(_ id: AuthorizerID, in api: APIID) throws -> Authorizer?
+    func authorizer(_ id: AuthorizerID, in api: APIID) throws(RegistryError) -> Authorizer?
     /// A page of the API's authorizers in creation order.
-    func authorizers(of api: APIID, _ page: PageRequest) throws -> Page<Authorizer>
+    func authorizers(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Authorizer>
     /// How many authorizers the API has.
-    func authorizerCount(of api: APIID) throws -> Int
+    func authorizerCount(of api: APIID) throws(RegistryError) -> Int
 
     /// The VPC link with this id, or `nil`.
-    func vpcLink(_ id: VpcLinkID) throws -> VpcLink?
+    func vpcLink(_ id: VpcLinkID) throws(RegistryError) -> VpcLink?
     /// A page of VPC links in creation order.
-    func vpcLinks(_ page: PageRequest) throws -> Page<VpcLink>
+    func vpcLinks(_ page: PageRequest) throws(RegistryError) -> Page<VpcLink>
     /// The APIs with an integration that uses this VPC link, sorted.
-    func apis(usingVpcLink id: VpcLinkID) throws -> [APIID]
+    func apis(usingVpcLink id: VpcLinkID) throws(RegistryError) -> [APIID]
 
     /// The tags of a resource, or `nil` if the resource does not exist.
-    func tags(of resource: TaggedResource) throws -> Tags?
+    func tags(of resource: TaggedResource) throws(RegistryError) -> Tags?
 }

@@ -1,24 +1,27 @@
 /// The registry's storage (the store port): consistent reads and atomic, durable writes.
+///
+/// Every member throws only ``RegistryError``: a store translates its own failures into the
+/// registry's vocabulary (``RegistryError/Code/serviceUnavailable`` when the database cannot be
+/// used right now, ``RegistryError/Code/internalFailure`` for anything unexpected, whose message
+/// goes to the log and never to the caller).
 public protocol RegistryStore: Sendable {
     /// Runs `body` against one consistent snapshot.
-    /// - Throws: whatever `body` throws, or ``RegistryError`` when storage fails.
+    /// - Throws: what `body` throws, or the store's failure.
     func read<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryReadTransaction) throws -> Result
-    )
-        async throws -> Result
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result
 
     /// Runs `body` in one write transaction; commits if it returns, rolls back if it throws.
     /// When this returns, the transaction is durable.
-    /// - Throws: whatever `body` throws, or ``RegistryError`` when storage fails.
+    /// - Throws: what `body` throws, or the store's failure (the transaction is then rolled back).
     func write<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws -> Result
-    )
-        async throws -> Result
+        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result
 
     /// Write counters since the store was opened.
     func statistics() -> StoreStatistics
 
     /// Checks that the database answers a trivial query.
-    /// - Throws: ``RegistryError`` when it does not.
-    func checkHealth() async throws
+    /// - Throws: the store's failure when it does not.
+    func checkHealth() async throws(RegistryError)
 }

@@ -6,54 +6,54 @@
 /// when the database cannot be written.
 public protocol RegistryWriteTransaction: RegistryReadTransaction {
     /// Inserts a new API with its tags.
-    func insert(_ api: API) throws
+    func insert(_ api: API) throws(RegistryError)
     /// Replaces an existing API's attributes (not its tags).
-    func update(_ api: API) throws
+    func update(_ api: API) throws(RegistryError)
     /// Deletes an API and, by cascade, everything that belongs to it.
-    func deleteAPI(_ id: APIID) throws
+    func deleteAPI(_ id: APIID) throws(RegistryError)
 
     /// Inserts a new route.
-    func insert(_ route: Route) throws
+    func insert(_ route: Route) throws(RegistryError)
     /// Replaces an existing route.
-    func update(_ route: Route) throws
+    func update(_ route: Route) throws(RegistryError)
     /// Deletes a route.
-    func deleteRoute(_ id: RouteID, in api: APIID) throws
+    func deleteRoute(_ id: RouteID, in api: APIID) throws(RegistryError)
 
     /// Inserts a new integration.
-    func insert(_ integration: Integration) throws
+    func insert(_ integration: Integration) throws(RegistryError)
     /// Replaces an existing integration.
-    func update(_ integration: Integration) throws
+    func update(_ integration: Integration) throws(RegistryError)
     /// Deletes an integration.
-    func deleteIntegration(_ id: IntegrationID, in api: APIID) throws
+    func deleteIntegration(_ id: IntegrationID, in api: APIID) throws(RegistryError)
 
     /// Inserts a new stage with its tags.
-    func insert(_ stage: Stage) throws
+    func insert(_ stage: Stage) throws(RegistryError)
     /// Replaces an existing stage's attributes (not its tags).
-    func update(_ stage: Stage) throws
+    func update(_ stage: Stage) throws(RegistryError)
     /// Deletes a stage.
-    func deleteStage(_ name: StageName, in api: APIID) throws
+    func deleteStage(_ name: StageName, in api: APIID) throws(RegistryError)
 
     /// Inserts a new deployment.
-    func insert(_ deployment: Deployment) throws
+    func insert(_ deployment: Deployment) throws(RegistryError)
     /// Replaces an existing deployment.
-    func update(_ deployment: Deployment) throws
+    func update(_ deployment: Deployment) throws(RegistryError)
     /// Deletes a deployment.
-    func deleteDeployment(_ id: DeploymentID, in api: APIID) throws
+    func deleteDeployment(_ id: DeploymentID, in api: APIID) throws(RegistryError)
 
     /// Inserts a new authorizer.
-    func insert(_ authorizer: Authorizer) throws
+    func insert(_ authorizer: Authorizer) throws(RegistryError)
     /// Replaces an existing authorizer.
-    func update(_ authorizer: Authorizer) throws
+    func update(_ authorizer: Authorizer) throws(RegistryError)
     /// Deletes an authorizer.
-    func deleteAuthorizer(_ id: AuthorizerID, in api: APIID) throws
+    func deleteAuthorizer(_ id: AuthorizerID, in api: APIID) throws(RegistryError)
 
     /// Inserts a new VPC link with its tags.
-    func insert(_ vpcLink: VpcLink) throws
+    func insert(_ vpcLink: VpcLink) throws(RegistryError)
     /// Replaces an existing VPC link's attributes (not its tags).
-    func update(_ vpcLink: VpcLink) throws
+    func update(_ vpcLink: VpcLink) throws(RegistryError)
     /// Deletes a VPC link.
-    func deleteVpcLink(_ id: VpcLinkID) throws
+    func deleteVpcLink(_ id: VpcLinkID) throws(RegistryError)
 
     /// Replaces all tags of an existing resource.
-    func replaceTags(of resource: TaggedResource, with tags: Tags) throws
+    func replaceTags(of resource: TaggedResource, with tags: Tags) throws(RegistryError)
 }

@@ -6,18 +6,18 @@ import GRDBSQLite
 /// It goes through GRDB's own stepping (`DatabaseCursor.next()`), so GRDB still sees every
 /// statement run and maps SQLite failures to `DatabaseError`; it skips `Row` and GRDB's argument
 /// handling (see ``SQLArguments``).
-final class DecodingCursor<Element>: DatabaseCursor {
+final class DecodingCursor<Column: ResultColumn, Element>: DatabaseCursor {
     /// The statement iterated (GRDB's cursor contract).
     let _statement: Statement
     /// Whether the statement has returned `SQLITE_DONE` (GRDB's cursor contract).
     var _isDone = false
-    private let decode: (StatementRow) throws -> Element
+    private let decode: (StatementRow<Column>) throws -> Element
 
     /// Binds `arguments` to `statement` (resetting it) for immediate iteration.
     /// - Throws: `DatabaseError` when the arguments do not fit the statement.
     init(
         _ statement: Statement, arguments: SQLArguments,
-        decode: @escaping (StatementRow) throws -> Element
+        decode: @escaping (StatementRow<Column>) throws -> Element
     ) throws {
         self._statement = statement
         self.decode = decode
@@ -32,6 +32,6 @@ final class DecodingCursor<Element>: DatabaseCursor {
     /// Decodes the row the statement is positioned on.
     /// - Throws: whatever the decoder throws.
     func _element(sqliteStatement: SQLiteStatement) throws -> Element {
-        try decode(StatementRow(statement: sqliteStatement))
+        try decode(StatementRow<Column>(statement: sqliteStatement))
     }
 }

@@ -16,6 +16,11 @@ struct SQLArguments: ExpressibleByArrayLiteral {
         self.values = values
     }
 
+    /// The values of `values`, first placeholder first.
+    init(_ values: [any SQLBindable]) {
+        self.values = values
+    }
+
     /// Appends `other`'s values after these.
     static func += (lhs: inout SQLArguments, rhs: SQLArguments) {
         lhs.values += rhs.values

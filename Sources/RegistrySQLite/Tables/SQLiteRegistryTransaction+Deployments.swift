@@ -2,42 +2,33 @@ import GRDB
 import RegistryDomain
 
 extension SQLiteRegistryTransaction {
-    private static let deploymentColumns = "seq, id, api_id, description, auto_deployed, created_ms"
+    private static let selectDeployment = DeploymentColumn.statements.select + " WHERE id = ? AND api_id = ?"
+    private static let selectDeployments = DeploymentColumn.statements.select + " WHERE api_id = ?"
 
-    private func decodeDeployment(_ row: StatementRow) -> Deployment {
+    private func decodeDeployment(_ row: StatementRow<DeploymentColumn>) -> Deployment {
         Deployment(
-            id: DeploymentID(uncheckedRawValue: row[1]), apiID: APIID(uncheckedRawValue: row[2]), description: row[3],
-            autoDeployed: row[4], createdDate: Timestamp(millisecondsSinceEpoch: row[5]))
+            id: DeploymentID(uncheckedRawValue: row[.id]), apiID: APIID(uncheckedRawValue: row[.apiId]),
+            description: row[.description], autoDeployed: row[.autoDeployed],
+            createdDate: Timestamp(millisecondsSinceEpoch: row[.createdMs]))
     }
 
-    func deployment(_ id: DeploymentID, in api: APIID) throws -> Deployment? {
-        try one(
-            "SELECT \(Self.deploymentColumns) FROM deployments WHERE id = ? AND api_id = ?",
-            [id.rawValue, api.rawValue], decode: decodeDeployment)
+    func deployment(_ id: DeploymentID, in api: APIID) throws(RegistryError) -> Deployment? {
+        try one(Self.selectDeployment, [id.rawValue, api.rawValue], decode: decodeDeployment)
     }
 
-    func deployments(of api: APIID, _ page: PageRequest) throws -> Page<Deployment> {
-        try self.page(
-            "SELECT \(Self.deploymentColumns) FROM deployments WHERE api_id = ?", [api.rawValue], page,
-            decode: decodeDeployment)
+    func deployments(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Deployment> {
+        try self.page(Self.selectDeployments, [api.rawValue], page, decode: decodeDeployment)
     }
 
-    func insert(_ deployment: Deployment) throws {
-        try execute(
-            "INSERT INTO deployments (id, api_id, description, auto_deployed, created_ms) VALUES (?, ?, ?, ?, ?)",
-            [
-                deployment.id.rawValue, deployment.apiID.rawValue, deployment.description, deployment.autoDeployed,
-                deployment.createdDate.millisecondsSinceEpoch,
-            ])
+    func insert(_ deployment: Deployment) throws(RegistryError) {
+        try insert(deployment, into: DeploymentColumn.self)
     }
 
-    func update(_ deployment: Deployment) throws {
-        try execute(
-            "UPDATE deployments SET description = ? WHERE id = ? AND api_id = ?",
-            [deployment.description, deployment.id.rawValue, deployment.apiID.rawValue])
+    func update(_ deployment: Deployment) throws(RegistryError) {
+        try update(deployment, in: DeploymentColumn.self)
     }
 
-    func deleteDeployment(_ id: DeploymentID, in api: APIID) throws {
+    func deleteDeployment(_ id: DeploymentID, in api: APIID) throws(RegistryError) {
         try execute("DELETE FROM deployments WHERE id = ? AND api_id = ?", [id.rawValue, api.rawValue])
     }
 }

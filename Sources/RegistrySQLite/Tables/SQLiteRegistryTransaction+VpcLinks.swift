@@ -2,40 +2,34 @@ import GRDB
 import RegistryDomain
 
 extension SQLiteRegistryTransaction {
-    private static let vpcLinkColumns = "seq, id, name, subnet_ids, security_group_ids, created_ms"
+    private static let selectVpcLink = VpcLinkColumn.statements.select + " WHERE id = ?"
 
-    private func decodeVpcLink(_ row: StatementRow) throws -> VpcLink {
-        let id = VpcLinkID(uncheckedRawValue: row[1])
+    private func decodeVpcLink(_ row: StatementRow<VpcLinkColumn>) throws(RegistryError) -> VpcLink {
+        let id = VpcLinkID(uncheckedRawValue: row[.id])
         return VpcLink(
-            id: id, name: row[2], subnetIDs: try JSONColumn.decode([String].self, row[3]) ?? [],
-            securityGroupIDs: try JSONColumn.decode([String].self, row[4]) ?? [],
-            tags: try tags("SELECT key, value FROM vpc_link_tags WHERE vpc_link_id = ?", [id.rawValue]),
-            createdDate: Timestamp(millisecondsSinceEpoch: row[5]))
+            id: id, name: row[.name], subnetIDs: try JSONColumn.decode([String].self, row[.subnetIds]) ?? [],
+            securityGroupIDs: try JSONColumn.decode([String].self, row[.securityGroupIds]) ?? [],
+            tags: try tags(ofVpcLink: id), createdDate: Timestamp(millisecondsSinceEpoch: row[.createdMs]))
     }
 
-    func vpcLink(_ id: VpcLinkID) throws -> VpcLink? {
-        try one("SELECT \(Self.vpcLinkColumns) FROM vpc_links WHERE id = ?", [id.rawValue], decode: decodeVpcLink)
+    func vpcLink(_ id: VpcLinkID) throws(RegistryError) -> VpcLink? {
+        try one(Self.selectVpcLink, [id.rawValue], decode: decodeVpcLink)
     }
 
-    func vpcLinks(_ page: PageRequest) throws -> Page<VpcLink> {
-        try self.page("SELECT \(Self.vpcLinkColumns) FROM vpc_links WHERE 1", [], page, decode: decodeVpcLink)
+    func vpcLinks(_ page: PageRequest) throws(RegistryError) -> Page<VpcLink> {
+        try self.page(VpcLinkColumn.statements.select + " WHERE 1", [], page, decode: decodeVpcLink)
     }
 
-    func insert(_ vpcLink: VpcLink) throws {
-        try execute(
-            "INSERT INTO vpc_links (id, name, subnet_ids, security_group_ids, created_ms) VALUES (?, ?, ?, ?, ?)",
-            [
-                vpcLink.id.rawValue, vpcLink.name, try JSONColumn.encode(vpcLink.subnetIDs),
-                try JSONColumn.encode(vpcLink.securityGroupIDs), vpcLink.createdDate.millisecondsSinceEpoch,
-            ])
+    func insert(_ vpcLink: VpcLink) throws(RegistryError) {
+        try insert(vpcLink, into: VpcLinkColumn.self)
         try replaceTags(of: .vpcLink(vpcLink.id), with: vpcLink.tags)
     }
 
-    func update(_ vpcLink: VpcLink) throws {
-        try execute("UPDATE vpc_links SET name = ? WHERE id = ?", [vpcLink.name, vpcLink.id.rawValue])
+    func update(_ vpcLink: VpcLink) throws(RegistryError) {
+        try update(vpcLink, in: VpcLinkColumn.self)
     }
 
-    func deleteVpcLink(_ id: VpcLinkID) throws {
+    func deleteVpcLink(_ id: VpcLinkID) throws(RegistryError) {
         try execute("DELETE FROM vpc_links WHERE id = ?", [id.rawValue])
     }
 }

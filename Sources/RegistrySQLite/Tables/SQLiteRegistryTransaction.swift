@@ -5,122 +5,179 @@ import RegistryDomain
 ///
 /// Rows are decoded by hand from cached statements: the hot paths of the registry are single-row
 /// reads and small pages, where the query interface's generic decoding costs more than the query.
+/// Every table's statements come from its column description (``TableColumn``).
 struct SQLiteRegistryTransaction: RegistryWriteTransaction {
     /// The connection, valid only inside the store's read or write closure.
     let db: Database
 
     init(_ db: Database) { self.db = db }
 
-    func isTaken(_ id: some EntityIdentifier) throws -> Bool {
+    func isTaken(_ id: some EntityIdentifier) throws(RegistryError) -> Bool {
         let table: String
         switch id {
-        case is APIID: table = "apis"
-        case is RouteID: table = "routes"
-        case is IntegrationID: table = "integrations"
-        case is AuthorizerID: table = "authorizers"
-        case is DeploymentID: table = "deployments"
-        case is VpcLinkID: table = "vpc_links"
+        case is APIID: table = APIColumn.table
+        case is RouteID: table = RouteColumn.table
+        case is IntegrationID: table = IntegrationColumn.table
+        case is AuthorizerID: table = AuthorizerColumn.table
+        case is DeploymentID: table = DeploymentColumn.table
+        case is VpcLinkID: table = VpcLinkColumn.table
         default: preconditionFailure("isTaken: no table for \(type(of: id))")
         }
         return try count("SELECT count(*) FROM \(table) WHERE id = ?", [id.rawValue]) > 0
     }
 
-    /// Reads one page of rows whose first column is `seq`.
+    // The helpers below are where GRDB and SQLite are called; each turns their failures into the
+    // registry's vocabulary (RegistryError(storageFailure:)), so the port's methods throw only it.
+
+    /// Reads one page of a table's rows in `seq` order.
     ///
-    /// `sql` is a SELECT ending in a WHERE clause; the keyset condition, order and limit are appended.
-    func page<Item>(
-        _ sql: String, _ arguments: SQLArguments, _ request: PageRequest, decode: (StatementRow) throws -> Item
-    ) throws -> Page<Item> {
-        let statement = try db.cachedStatement(sql: sql + " AND seq > ? ORDER BY seq LIMIT ?")
-        var all = arguments
-        all += [request.after?.lastSequence ?? 0, request.maxResults + 1]
-        var items: [Item] = []
-        var lastSequence: Int64 = 0
-        // The row is read inside the loop, before the next step moves the statement on; the one row
-        // past the page only says that there is a next page, so it is never decoded.
-        let rows = try DecodingCursor(statement, arguments: all) { row in row }
-        while let row = try rows.next() {
-            if items.count == request.maxResults {
-                return Page(items: items, next: PageCursor(lastSequence: lastSequence))
+    /// `sql` is a SELECT of `Column`'s table ending in a WHERE clause; the keyset condition, order
+    /// and limit are appended.
+    /// - Throws: what `decode` throws, or the storage failure.
+    func page<Column: SequencedTableColumn, Item>(
+        _ sql: String, _ arguments: SQLArguments, _ request: PageRequest,
+        decode: (StatementRow<Column>) throws(RegistryError) -> Item
+    ) throws(RegistryError) -> Page<Item> {
+        do {
+            let statement = try db.cachedStatement(sql: sql + " AND seq > ? ORDER BY seq LIMIT ?")
+            var all = arguments
+            all += [request.after?.lastSequence ?? 0, request.maxResults + 1]
+            var items: [Item] = []
+            var lastSequence: Int64 = 0
+            // The row is read inside the loop, before the next step moves the statement on; the one
+            // row past the page only says that there is a next page, so it is never decoded.
+            let rows = try DecodingCursor(statement, arguments: all) { (row: StatementRow<Column>) in row }
+            while let row = try rows.next() {
+                if items.count == request.maxResults {
+                    return Page(items: items, next: PageCursor(lastSequence: lastSequence))
+                }
+                lastSequence = row[.seq]
+                items.append(try decode(row))
             }
-            lastSequence = row[0]
-            items.append(try decode(row))
+            return Page(items: items, next: nil)
+        } catch {
+            throw RegistryError(storageFailure: error)
         }
-        return Page(items: items, next: nil)
     }
 
     /// Reads at most one row.
-    func one<Item>(
-        _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow) throws -> Item
-    ) throws -> Item? {
+    /// - Throws: what `decode` throws, or the storage failure.
+    func one<Column: ResultColumn, Item>(
+        _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow<Column>) throws(RegistryError) -> Item
+    ) throws(RegistryError) -> Item? {
         try all(sql, arguments, decode: decode).first
     }
 
     /// Reads every row, stepping the statement to its end.
-    func all<Item>(
-        _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow) throws -> Item
-    ) throws -> [Item] {
-        try Array(DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments, decode: decode))
+    /// - Throws: what `decode` throws, or the storage failure.
+    func all<Column: ResultColumn, Item>(
+        _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow<Column>) throws(RegistryError) -> Item
+    ) throws(RegistryError) -> [Item] {
+        do {
+            return try Array(DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments, decode: decode))
+        } catch {
+            throw RegistryError(storageFailure: error)
+        }
     }
 
     /// Reads a single integer.
-    func count(_ sql: String, _ arguments: SQLArguments) throws -> Int {
-        try one(sql, arguments) { row in row[0] as Int } ?? 0
+    /// - Throws: the storage failure.
+    func count(_ sql: String, _ arguments: SQLArguments) throws(RegistryError) -> Int {
+        try one(sql, arguments) { (row: StatementRow<SingleColumn>) in row[.value] as Int } ?? 0
+    }
+
+    /// Reads the one text column of every row, e.g. `SELECT id FROM …`.
+    /// - Throws: the storage failure.
+    func strings(_ sql: String, _ arguments: SQLArguments) throws(RegistryError) -> [String] {
+        try all(sql, arguments) { (row: StatementRow<SingleColumn>) in row[.value] as String }
     }
 
     /// Runs a statement that changes rows.
-    func execute(_ sql: String, _ arguments: SQLArguments) throws {
-        let statement = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) { _ in () }
-        while try statement.next() != nil {}
+    /// - Throws: the storage failure (a refusing schema constraint among them).
+    func execute(_ sql: String, _ arguments: SQLArguments) throws(RegistryError) {
+        do {
+            let statement = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) {
+                (_: StatementRow<SingleColumn>) in ()
+            }
+            while try statement.next() != nil {}
+        } catch {
+            throw RegistryError(storageFailure: error)
+        }
     }
 
-    /// Reads a key/value tag table's rows for one owner.
-    func tags(_ sql: String, _ arguments: SQLArguments) throws -> Tags {
+    /// Inserts one row of `Column`'s table.
+    /// - Throws: the storage failure (a refusing schema constraint among them).
+    func insert<Column: TableColumn>(_ row: Column.Row, into _: Column.Type) throws(RegistryError) {
+        let statements = Column.statements
+        try execute(statements.insert, try statements.insertArguments(row))
+    }
+
+    /// Updates the mutable columns of the row of `Column`'s table that `row`'s key names.
+    /// - Throws: the storage failure (a refusing schema constraint among them).
+    func update<Column: TableColumn>(_ row: Column.Row, in _: Column.Type) throws(RegistryError) {
+        let statements = Column.statements
+        try execute(statements.update, try statements.updateArguments(row))
+    }
+
+    /// Reads the tags of one owner from a tag table; `condition` is the WHERE clause naming the owner.
+    /// - Throws: the storage failure.
+    func tags<Column: TagTableColumn>(
+        _: Column.Type, _ condition: String, _ arguments: SQLArguments
+    ) throws(RegistryError) -> Tags {
         var tags: Tags = [:]
-        let rows = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) { row in
-            (row[0] as String, row[1] as String)
+        for (key, value) in try all(
+            Column.statements.select + " WHERE " + condition, arguments,
+            decode: {
+                (row: StatementRow<Column>) in (row[.key] as String, row[.value] as String)
+            })
+        {
+            tags[key] = value
         }
-        while let (key, value) = try rows.next() { tags[key] = value }
         return tags
     }
 
-    func tags(of resource: TaggedResource) throws -> Tags? {
+    /// The tags of an API.
+    func tags(ofAPI id: APIID) throws(RegistryError) -> Tags {
+        try tags(APITagColumn.self, "api_id = ?", [id.rawValue])
+    }
+
+    /// The tags of a stage.
+    func tags(ofStage name: StageName, in api: APIID) throws(RegistryError) -> Tags {
+        try tags(StageTagColumn.self, "api_id = ? AND stage_name = ?", [api.rawValue, name.rawValue])
+    }
+
+    /// The tags of a VPC link.
+    func tags(ofVpcLink id: VpcLinkID) throws(RegistryError) -> Tags {
+        try tags(VpcLinkTagColumn.self, "vpc_link_id = ?", [id.rawValue])
+    }
+
+    func tags(of resource: TaggedResource) throws(RegistryError) -> Tags? {
         switch resource {
         case .api(let id):
             guard try count("SELECT count(*) FROM apis WHERE id = ?", [id.rawValue]) > 0 else { return nil }
-            return try tags("SELECT key, value FROM api_tags WHERE api_id = ?", [id.rawValue])
+            return try tags(ofAPI: id)
         case .stage(let id, let name):
             guard
                 try count("SELECT count(*) FROM stages WHERE api_id = ? AND name = ?", [id.rawValue, name.rawValue]) > 0
             else { return nil }
-            return try tags(
-                "SELECT key, value FROM stage_tags WHERE api_id = ? AND stage_name = ?", [id.rawValue, name.rawValue])
+            return try tags(ofStage: name, in: id)
         case .vpcLink(let id):
             guard try count("SELECT count(*) FROM vpc_links WHERE id = ?", [id.rawValue]) > 0 else { return nil }
-            return try tags("SELECT key, value FROM vpc_link_tags WHERE vpc_link_id = ?", [id.rawValue])
+            return try tags(ofVpcLink: id)
         }
     }
 
-    func replaceTags(of resource: TaggedResource, with tags: Tags) throws {
+    func replaceTags(of resource: TaggedResource, with tags: Tags) throws(RegistryError) {
         switch resource {
         case .api(let id):
             try execute("DELETE FROM api_tags WHERE api_id = ?", [id.rawValue])
-            for (key, value) in tags {
-                try execute("INSERT INTO api_tags (api_id, key, value) VALUES (?, ?, ?)", [id.rawValue, key, value])
-            }
+            for (key, value) in tags { try insert((id, key, value), into: APITagColumn.self) }
         case .stage(let id, let name):
             try execute("DELETE FROM stage_tags WHERE api_id = ? AND stage_name = ?", [id.rawValue, name.rawValue])
-            for (key, value) in tags {
-                try execute(
-                    "INSERT INTO stage_tags (api_id, stage_name, key, value) VALUES (?, ?, ?, ?)",
-                    [id.rawValue, name.rawValue, key, value])
-            }
+            for (key, value) in tags { try insert((id, name, key, value), into: StageTagColumn.self) }
         case .vpcLink(let id):
             try execute("DELETE FROM vpc_link_tags WHERE vpc_link_id = ?", [id.rawValue])
-            for (key, value) in tags {
-                try execute(
-                    "INSERT INTO vpc_link_tags (vpc_link_id, key, value) VALUES (?, ?, ?)", [id.rawValue, key, value])
-            }
+            for (key, value) in tags { try insert((id, key, value), into: VpcLinkTagColumn.self) }
         }
     }
 }
