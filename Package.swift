@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -61,11 +62,12 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain"]),
+        .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "RegistryTestSupport"]),
         .testTarget(
             name: "RegistrySQLiteTests",
             dependencies: [
-                "RegistrySQLite", "RegistryDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                "RegistrySQLite", "RegistryDomain", "RegistryTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -89,8 +91,11 @@ let package = Package(
             dependencies: [
                 "RegistryApp",
                 "RegistryAuth",
+                "RegistrySQLite",
                 "RegistryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
     ],

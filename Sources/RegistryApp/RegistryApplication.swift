@@ -4,6 +4,7 @@ import Logging
 import RegistryAuth
 import RegistryDomain
 import RegistrySQLite
+import ServiceLifecycle
 
 /// Builds the router that serves the wire API over `service`.
 ///
@@ -42,29 +43,37 @@ public func makeService(store: any RegistryStore, quotas: Quotas = .aws) -> Regi
     Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
 }
 
-/// Builds the whole application: opens (and migrates) the database, wires the router, and binds
-/// `configuration.host:port` when run.
-///
+/// Builds the application over `store`: the router that serves the wire API, bound to
+/// `configuration.host:port` when run, with the store in the application's service group. The
+/// group stops the HTTP server first (in-flight requests are answered) and the store last, and it
+/// cancels the store, which then closes, when another service fails (a port already taken, say).
 /// - Parameter onListening: called with the bound port once the server accepts connections.
-/// - Returns: the application and its store (close the store after the application has stopped).
+public func buildApplication(
+    configuration: AppConfiguration, store: some RegistryStore & Service, logger: Logger,
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let service = makeService(store: store, quotas: configuration.quotas)
+    return Application(
+        router: buildRouter(service: service, configuration: configuration, logger: logger),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        services: [store],
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}
+
+/// Opens (and migrates) the SQLite database `configuration.databasePath` and builds the
+/// application over it (see ``buildApplication(configuration:store:logger:onListening:)``).
 /// - Throws: ``RegistryError`` when the database cannot be opened or migrated.
 public func buildApplication(
-    configuration: AppConfiguration, logger: Logger,
-    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
-) throws -> (application: some ApplicationProtocol, store: SQLiteRegistryStore) {
+    configuration: AppConfiguration, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws(RegistryError) -> some ApplicationProtocol {
     let store = try SQLiteRegistryStore(
-        path: configuration.databasePath, readers: max(2, ProcessInfo.processInfo.activeProcessorCount))
+        path: configuration.databasePath, readers: max(2, ProcessInfo.processInfo.activeProcessorCount),
+        logger: logger)
     if store.isReadOnly {
         logger.warning(
             "database is read-only: reads are served, writes answer 503 until the file is writable",
             metadata: ["database": .string(configuration.databasePath)])
     }
-    let service = makeService(store: store, quotas: configuration.quotas)
-    let router = buildRouter(service: service, configuration: configuration, logger: logger)
-    let application = Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
-        logger: logger)
-    return (application, store)
+    return buildApplication(configuration: configuration, store: store, logger: logger, onListening: onListening)
 }

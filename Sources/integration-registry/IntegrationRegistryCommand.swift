@@ -49,17 +49,17 @@ let registryVersion = "0.1.0"
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the registry service.")
 
-    @Option(help: "Address to bind (env REGISTRY_HOST).")
-    var host: String = ProcessInfo.processInfo.environment["REGISTRY_HOST"] ?? "127.0.0.1"
+    @Option(help: "Address to bind (env REGISTRY_HOST; default 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "Port to bind; 0 picks a free port and prints it (env REGISTRY_PORT).")
-    var port: Int = Int(ProcessInfo.processInfo.environment["REGISTRY_PORT"] ?? "") ?? 8080
+    @Option(help: "Port to bind; 0 picks a free port and prints it (env REGISTRY_PORT; default 8080).")
+    var port: String?
 
-    @Option(help: "SQLite database file, created if missing (env REGISTRY_DB).")
-    var db: String = ProcessInfo.processInfo.environment["REGISTRY_DB"] ?? "registry.sqlite"
+    @Option(help: "SQLite database file, created if missing (env REGISTRY_DB; default registry.sqlite).")
+    var db: String?
 
-    @Option(help: "Region reported when a request's credentials name none (env REGISTRY_REGION).")
-    var region: String = ProcessInfo.processInfo.environment["REGISTRY_REGION"] ?? "us-east-1"
+    @Option(help: "Region reported when a request's credentials name none (env REGISTRY_REGION; default us-east-1).")
+    var region: String?
 
     @Option(
         help:
@@ -67,57 +67,34 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var authFile: String?
 
-    @Option(help: "Requests per second each principal may send, e.g. 50/s (needs --auth-file).")
+    @Option(
+        help: "Requests per second each principal may send, e.g. 50/s; needs an auth file (env REGISTRY_RATE_LIMIT).")
     var rateLimit: String?
 
+    /// The settings this command line gives.
+    var options: [Setting: String] {
+        let given: [Setting: String?] = [
+            .host: host, .port: port, .db: db, .region: region, .authFile: authFile, .rateLimit: rateLimit,
+        ]
+        return given.compactMapValues { $0 }
+    }
+
     func run() async throws {
-        let authFilePath = authFile ?? ProcessInfo.processInfo.environment["REGISTRY_AUTH_FILE"]
-        let authentication = try authFilePath.map(Self.loadAuthFile)
-        guard authentication != nil || AppConfiguration.isLoopback(host) else {
-            throw ValidationError(
-                "Refusing to serve \(host) without authentication: an open registry binds only a loopback address. "
-                    + "Add --auth-file FILE (principals with bearer-token hashes or access keys; see the README, "
-                    + "and `integration-registry token new` to make a token), or bind 127.0.0.1.")
-        }
-        let rate = try rateLimit.map { text in
-            guard authentication != nil else { throw ValidationError("--rate-limit needs --auth-file.") }
-            guard let value = Double(text.hasSuffix("/s") ? String(text.dropLast(2)) : text), value > 0 else {
-                throw ValidationError("--rate-limit takes requests per second, e.g. 50/s.")
-            }
-            return value
+        let configuration: AppConfiguration
+        do {
+            configuration = try AppConfiguration(settings: SettingsSource(options: options))
+        } catch {
+            throw ValidationError(error.message)
         }
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label) }
         let logger = Logger(label: "integration-registry")
-        let configuration = AppConfiguration(
-            host: host, port: port, databasePath: db, defaultRegion: region, authentication: authentication,
-            rateLimitPerSecond: rate)
-        let host = self.host
-        let (application, store) = try buildApplication(configuration: configuration, logger: logger) { port in
+        let host = configuration.host
+        let application = try buildApplication(configuration: configuration, logger: logger) { port in
             FileHandle.standardOutput.write(Data("listening on http://\(host):\(port)\n".utf8))
         }
-        // runService returns once SIGTERM or SIGINT has stopped the listener and in-flight requests
-        // have been answered; closing the store then checkpoints the WAL into the database file.
+        // runService returns once SIGTERM or SIGINT has stopped the listener, in-flight requests have
+        // been answered and the store, the group's last service, has checkpointed the WAL and closed.
         try await application.runService()
-        let checkpointed = try store.close()
-        logger.info("stopped", metadata: ["database": .string(db), "walCheckpointed": "\(checkpointed)"])
-    }
-
-    /// Reads and checks an auth file: it must not be readable by group or others.
-    static func loadAuthFile(_ path: String) throws -> AuthConfiguration {
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw ValidationError("Cannot read the auth file \(path).")
-        }
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
-        guard mode & 0o077 == 0 else {
-            throw ValidationError(
-                "The auth file \(path) is readable by group or others (mode \(String(mode, radix: 8))); "
-                    + "it holds secret access keys: chmod 600 \(path).")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read the auth file \(path).")
-        }
-        do { return try AuthConfiguration(json: data) } catch { throw ValidationError(error.message) }
     }
 }
 
@@ -125,13 +102,14 @@ struct ServeCommand: AsyncParsableCommand {
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending migrations.")
 
-    @Option(help: "SQLite database file (env REGISTRY_DB).")
-    var db: String = ProcessInfo.processInfo.environment["REGISTRY_DB"] ?? "registry.sqlite"
+    @Option(help: "SQLite database file (env REGISTRY_DB; default registry.sqlite).")
+    var db: String?
 
     func run() throws {
-        let store = try SQLiteRegistryStore(path: db)
+        let path = SettingsSource(options: [.db: db].compactMapValues { $0 }).databasePath
+        let store = try SQLiteRegistryStore(path: path)
         try store.close()
-        print("\(db): schema at version \(EmbeddedMigrations.all.map(\.version).max() ?? 0)")
+        print("\(path): schema at version \(EmbeddedMigrations.all.map(\.version).max() ?? 0)")
     }
 }
 
@@ -140,8 +118,8 @@ struct SynthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth", abstract: "Print the CloudFormation template of one API.")
 
-    @Option(help: "SQLite database file (env REGISTRY_DB).")
-    var db: String = ProcessInfo.processInfo.environment["REGISTRY_DB"] ?? "registry.sqlite"
+    @Option(help: "SQLite database file (env REGISTRY_DB; default registry.sqlite).")
+    var db: String?
 
     @Option(help: "The API's id.")
     var api: String
@@ -161,8 +139,9 @@ struct SynthCommand: AsyncParsableCommand {
             }
             return scope
         }
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("No database at \(db).") }
-        let store = try SQLiteRegistryStore(path: db)
+        let path = SettingsSource(options: [.db: db].compactMapValues { $0 }).databasePath
+        guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("No database at \(path).") }
+        let store = try SQLiteRegistryStore(path: path)
         defer { _ = try? store.close() }
         let snapshot = try await makeService(store: store).snapshot(of: apiID)
         let template = TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))

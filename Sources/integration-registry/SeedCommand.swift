@@ -14,8 +14,8 @@ struct SeedCommand: AsyncParsableCommand {
         commandName: "seed",
         abstract: "Fill a database with synthetic HTTP APIs (one Lambda integration and N routes each).")
 
-    @Option(help: "SQLite database file, created if missing (env REGISTRY_DB).")
-    var db: String = ProcessInfo.processInfo.environment["REGISTRY_DB"] ?? "registry.sqlite"
+    @Option(help: "SQLite database file, created if missing (env REGISTRY_DB; default registry.sqlite).")
+    var db: String?
 
     @Option(help: "How many APIs to add.")
     var apis: Int = 1000
@@ -33,7 +33,8 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try SQLiteRegistryStore(path: db)
+        let path = SettingsSource(options: [.db: db].compactMapValues { $0 }).databasePath
+        let store = try SQLiteRegistryStore(path: path)
         let service = makeService(store: store)
         let started = ContinuousClock.now
         let routesPerAPI = self.routesPerAPI
@@ -49,7 +50,7 @@ struct SeedCommand: AsyncParsableCommand {
         try store.close()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print(
-            "\(db): added \(apis) APIs, \(apis) integrations and \(apis * routesPerAPI) routes in "
+            "\(path): added \(apis) APIs, \(apis) integrations and \(apis * routesPerAPI) routes in "
                 + String(format: "%.1f s", seconds) + " (\(statistics.writes) writes in \(statistics.transactions) "
                 + "transactions)")
     }

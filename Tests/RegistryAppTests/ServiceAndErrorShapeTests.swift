@@ -4,7 +4,7 @@ import Hummingbird
 import Logging
 import RegistryApp
 import RegistryDomain
-import RegistrySQLite
+import RegistryTestSupport
 import Testing
 
 /// `/healthz`, `/openapi.yaml`, and the AWS error shape for malformed and hostile requests.
@@ -94,9 +94,8 @@ import Testing
     }
 
     @Test func openAPIDocumentIsServedAsInTheRepository() async throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let onDisk = try String(contentsOf: repository.appendingPathComponent("api/openapi.yaml"), encoding: .utf8)
+        let onDisk = try String(
+            contentsOf: Fixtures.repository.appendingPathComponent("api/openapi.yaml"), encoding: .utf8)
         try await TestRegistry.run { registry in
             let reply = try await registry.call(.get, "/openapi.yaml")
             #expect(reply.status == .ok)
@@ -106,9 +105,8 @@ import Testing
     }
 
     @Test func everyRouteOfTheRouterIsInTheContract() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let yaml = try String(contentsOf: repository.appendingPathComponent("api/openapi.yaml"), encoding: .utf8)
+        let yaml = try String(
+            contentsOf: Fixtures.repository.appendingPathComponent("api/openapi.yaml"), encoding: .utf8)
         var documented: Set<String> = []
         var currentPath: String?
         for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -123,11 +121,7 @@ import Testing
                 currentPath = nil
             }
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("routes-\(UUID().uuidString).sqlite")
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
-        }
-        let store = try SQLiteRegistryStore(path: file.path)
+        let store = FailingStore(failure: RegistryError(.internalFailure, "routes only"))
         let router = buildRouter(
             service: makeService(store: store), configuration: AppConfiguration(), logger: Logger(label: "test"))
         let served = Set(router.routes.map { "\($0.method.rawValue) \(Self.normalize($0.path.description))" })

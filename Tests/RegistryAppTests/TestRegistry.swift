@@ -7,6 +7,8 @@ import RegistryApp
 import RegistryAuth
 import RegistryDomain
 import RegistrySQLite
+import RegistryTestSupport
+import ServiceLifecycle
 import Testing
 
 /// A fresh application over a fresh SQLite file in its own temporary directory.
@@ -69,25 +71,37 @@ struct TestRegistry {
         return reply.string("vpcLinkId")
     }
 
-    /// Runs `body` against a fresh application and database, then removes the database.
+    /// Runs `body` against the application `buildApplication` makes over a fresh SQLite file, then
+    /// checks that the application's service group closed the store and removes the file.
     static func run(
         quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20, authentication: AuthConfiguration? = nil,
         rateLimitPerSecond: Double? = nil, _ body: @Sendable (TestRegistry) async throws -> Void
     ) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "registry-app-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteRegistryStore(path: directory.appendingPathComponent("registry.sqlite").path)
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteRegistryStore(path: directory.file("registry.sqlite"))
+        try await run(
+            store: store, quotas: quotas, maximumBodySize: maximumBodySize, authentication: authentication,
+            rateLimitPerSecond: rateLimitPerSecond, body)
+        #expect(store.isClosed, "the application's service group closes its store when it stops")
+    }
+
+    /// Runs `body` against the application `buildApplication` makes over `store`, logging to `logger`.
+    static func run(
+        store: some RegistryStore & Service, quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20,
+        authentication: AuthConfiguration? = nil, rateLimitPerSecond: Double? = nil,
+        logger: Logger = TestRegistry.quietLogger, _ body: @Sendable (TestRegistry) async throws -> Void
+    ) async throws {
         let configuration = AppConfiguration(
             quotas: quotas, maximumBodySize: maximumBodySize, authentication: authentication,
             rateLimitPerSecond: rateLimitPerSecond)
+        let application = buildApplication(configuration: configuration, store: store, logger: logger)
+        try await application.test(.router) { client in try await body(TestRegistry(client: client)) }
+    }
+
+    /// A logger that reports only errors.
+    static let quietLogger: Logger = {
         var logger = Logger(label: "test")
         logger.logLevel = .error
-        let router = buildRouter(
-            service: makeService(store: store, quotas: quotas), configuration: configuration, logger: logger)
-        let application = Application(router: router, logger: logger)
-        try await application.test(.router) { client in try await body(TestRegistry(client: client)) }
-        try store.close()
-    }
+        return logger
+    }()
 }

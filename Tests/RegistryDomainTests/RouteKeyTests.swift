@@ -1,4 +1,5 @@
 import RegistryDomain
+import RegistryTestSupport
 import Testing
 
 /// Route key syntax and conflict keys, for HTTP and WebSocket APIs.

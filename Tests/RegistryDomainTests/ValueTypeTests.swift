@@ -1,3 +1,4 @@
+import RegistryTestSupport
 import Testing
 
 @testable import RegistryDomain

@@ -1,13 +1,12 @@
 import Foundation
 import RegistrySQLite
+import RegistryTestSupport
 import Testing
 
 /// The migrations compiled into the binary are exactly the files in `migrations/`.
 @Suite struct EmbeddedMigrationsTests {
     @Test func embeddedMigrationsMatchTheRepositoryFiles() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let folder = repository.appendingPathComponent("migrations")
+        let folder = Fixtures.repository.appendingPathComponent("migrations")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }
             .sorted()
         #expect(files.count == EmbeddedMigrations.all.count, "migrations/ changed: run scripts/embed-resources")

@@ -2,26 +2,8 @@ import Foundation
 import GRDB
 import RegistryDomain
 import RegistrySQLite
+import RegistryTestSupport
 import Testing
-
-/// A fresh directory under the system temporary directory, removed when the value is released.
-final class TemporaryDirectory: Sendable {
-    /// The directory's path.
-    let path: String
-
-    /// Creates an empty, uniquely named directory.
-    init() throws {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("registry-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        path = url.path
-    }
-
-    /// The path of a file named `name` inside the directory.
-    func file(_ name: String) -> String { path + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// A real SQLite store on a fresh file, with the use cases over it.
 ///
@@ -41,7 +23,7 @@ final class StoreFixture: Sendable {
         directory = try TemporaryDirectory()
         path = directory.file("registry.sqlite")
         store = try SQLiteRegistryStore(path: path)
-        service = RegistryService(store: store, quotas: quotas, clock: Clock.tick)
+        service = RegistryService(store: store, quotas: quotas, clock: Sample.now)
     }
 
     deinit { _ = try? store.close() }
@@ -139,68 +121,4 @@ struct Snapshot: Equatable {
     var stages: [Stage]
     var deployments: [DeploymentID]
     var authorizers: [Authorizer]
-}
-
-/// The use cases' clock in tests: the wall clock, in whole milliseconds.
-enum Clock {
-    /// The current instant.
-    @Sendable static func tick() -> Timestamp {
-        Timestamp(millisecondsSinceEpoch: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
-    }
-}
-
-/// Fixed values shared by the tests.
-enum Sample {
-    /// A Lambda function ARN.
-    static let function = "arn:aws:lambda:us-east-1:123456789012:function:orders"
-    /// The invocation URI of ``function``.
-    static let invocation = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/\(function)/invocations"
-    /// An Application Load Balancer listener ARN.
-    static let albListener =
-        "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/lb/50dc6c495c0c9188/f2f7dc8efc522ab2"
-    /// A Network Load Balancer listener ARN.
-    static let nlbListener =
-        "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/net/lb/50dc6c495c0c9188/f2f7dc8efc522ab2"
-    /// A Cloud Map service ARN.
-    static let cloudMapService = "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc"
-    /// A WebSocket AWS integration's service action URI.
-    static let sqsAction = "arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue"
-
-    /// `count` distinct tags.
-    static func tags(_ count: Int) -> Tags {
-        Dictionary(uniqueKeysWithValues: (0..<count).map { ("key\($0)", "value\($0)") })
-    }
-}
-
-/// Runs `body`, which must refuse with a ``RegistryError`` of `code`, and returns that error.
-@discardableResult
-func expectRegistryError<Value>(
-    _ code: RegistryError.Code, sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () async throws -> Value
-) async -> RegistryError? {
-    do {
-        let value = try await body()
-        Issue.record("Expected a \(code) refusal, got \(value).", sourceLocation: sourceLocation)
-        return nil
-    } catch let error as RegistryError {
-        #expect(error.code == code, "Refused with \(error)", sourceLocation: sourceLocation)
-        return error
-    } catch {
-        Issue.record("Expected a RegistryError, got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
-        return nil
-    }
-}
-
-/// Checks that `body` refuses with `expected`, or succeeds when `expected` is `nil`.
-func expectOutcome<Value>(
-    _ expected: RegistryError.Code?, sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () async throws -> Value
-) async {
-    if let expected {
-        await expectRegistryError(expected, sourceLocation: sourceLocation, body)
-    } else {
-        do { _ = try await body() } catch {
-            Issue.record("Expected success, refused with \(error)", sourceLocation: sourceLocation)
-        }
-    }
 }

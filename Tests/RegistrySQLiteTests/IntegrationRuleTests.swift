@@ -1,5 +1,6 @@
 import RegistryDomain
 import RegistrySQLite
+import RegistryTestSupport
 import Testing
 
 /// CreateIntegration/UpdateIntegration rules, end to end through the use cases over a real store.

@@ -1,6 +1,7 @@
 import GRDB
 import RegistryDomain
 import RegistrySQLite
+import RegistryTestSupport
 import Testing
 
 /// Deletes that other entities depend on, and the API delete cascade.

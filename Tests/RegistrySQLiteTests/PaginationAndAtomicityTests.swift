@@ -1,6 +1,7 @@
 import GRDB
 import RegistryDomain
 import RegistrySQLite
+import RegistryTestSupport
 import Testing
 
 /// Keyset pagination of lists.

@@ -1,5 +1,6 @@
 import RegistryDomain
 import RegistrySQLite
+import RegistryTestSupport
 import Testing
 
 /// CreateRoute/UpdateRoute rules, end to end through the use cases over a real store.

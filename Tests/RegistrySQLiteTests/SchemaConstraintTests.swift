@@ -1,5 +1,6 @@
 import GRDB
 import RegistryDomain
+import RegistryTestSupport
 import Testing
 
 @testable import RegistrySQLite

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RegistryDomain
+import RegistryTestSupport
 import Testing
 
 @testable import RegistrySQLite
@@ -75,7 +76,7 @@ struct StoreTests {
         let directory = try TemporaryDirectory()
         let path = directory.file("durable.sqlite")
         let store = try SQLiteRegistryStore(path: path)
-        let service = RegistryService(store: store, clock: Clock.tick)
+        let service = RegistryService(store: store, clock: Sample.now)
         let api = try await service.createAPI(
             APIInput(name: "durable", protocolType: .http, tags: ["team": "core"], target: Sample.function))
         let link = try await service.createVpcLink(VpcLinkInput(name: "l", subnetIds: ["subnet-0123abcd"]))
@@ -84,7 +85,7 @@ struct StoreTests {
         try store.close()
 
         let reopened = try SQLiteRegistryStore(path: path)
-        let again = RegistryService(store: reopened, clock: Clock.tick)
+        let again = RegistryService(store: reopened, clock: Sample.now)
         #expect(try await again.api(api.id) == api)
         #expect(try await again.routes(in: api.id, PageRequest()).items == routes)
         #expect(try await again.stage(.defaultStage, in: api.id) == stage)
@@ -98,7 +99,7 @@ struct StoreTests {
         let fixture = try StoreFixture()
         let api = try await fixture.httpAPI()
         let second = try SQLiteRegistryStore(path: fixture.path)
-        let seen = try await RegistryService(store: second, clock: Clock.tick).api(api.id)
+        let seen = try await RegistryService(store: second, clock: Sample.now).api(api.id)
         #expect(seen == api)
         try second.close()
     }

@@ -4,31 +4,35 @@ import Testing
 /// One row of a use-case rule table: a request and the refusal it must meet (`nil`: accepted).
 ///
 /// Inputs may name entities the test creates first through placeholders (see ``Placeholders``).
-struct UseCaseCase<Input: Sendable>: Sendable, CustomTestStringConvertible {
+public struct UseCaseCase<Input: Sendable>: Sendable, CustomTestStringConvertible {
     /// What the row shows, as the test report prints it.
-    let label: String
+    public let label: String
     /// The request.
-    let input: Input
+    public let input: Input
     /// The refusal the request must meet, or `nil` if it must be accepted.
-    let expected: RegistryError.Code?
+    public let expected: RegistryError.Code?
 
     /// Creates a row.
-    init(_ label: String, _ expected: RegistryError.Code?, _ input: Input) {
+    public init(_ label: String, _ expected: RegistryError.Code?, _ input: Input) {
         self.label = label
         self.expected = expected
         self.input = input
     }
 
-    var testDescription: String { "\(label) → \(expected.map { "\($0)" } ?? "accepted")" }
+    /// The label and the expected outcome.
+    public var testDescription: String { "\(label) → \(expected.map { "\($0)" } ?? "accepted")" }
 }
 
 /// Ids of entities a test created, substituted for `@NAME` placeholders in rule-table inputs.
-struct Placeholders {
+public struct Placeholders {
     /// Placeholder name (without `@`) to the text it stands for.
-    var values: [String: String] = [:]
+    public var values: [String: String] = [:]
+
+    /// No placeholders yet.
+    public init() {}
 
     /// `text` with a whole-value placeholder replaced; other text unchanged.
-    func resolve(_ text: String?) -> String? {
+    public func resolve(_ text: String?) -> String? {
         guard let text, text.hasPrefix("@") else { return text }
         return values[String(text.dropFirst())] ?? text
     }
