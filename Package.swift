@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Upcoming language features every target adopts: `any` spelled out on every existential, imports
+/// internal unless a target re-exports a module's types in its own public API (`public import`),
+/// and members visible only from modules a file imports itself.
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "integration-registry",
     platforms: [.macOS(.v14)],
@@ -56,7 +65,10 @@ let package = Package(
                 "RegistryApp",
                 "RegistrySynth",
                 "RegistryAuth",
+                "RegistryDomain",
+                "RegistrySQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -91,9 +103,11 @@ let package = Package(
             dependencies: [
                 "RegistryApp",
                 "RegistryAuth",
+                "RegistryDomain",
                 "RegistrySQLite",
                 "RegistryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -101,3 +115,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcomingFeatures
+}

@@ -1,10 +1,10 @@
 import Foundation
-import Hummingbird
-import Logging
+public import Hummingbird
+public import Logging
 import RegistryAuth
-import RegistryDomain
+public import RegistryDomain
 import RegistrySQLite
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// Builds the router that serves the wire API over `service`.
 ///

@@ -1,6 +1,6 @@
 import Crypto
-import Foundation
-import RegistryDomain
+public import Foundation
+public import RegistryDomain
 
 /// The principals of an auth file, indexed for authentication.
 ///

@@ -1,5 +1,5 @@
 import Crypto
-import RegistryDomain
+public import RegistryDomain
 
 /// Decides who sent a request: a bearer token or a SigV4 signature, checked against the auth file.
 public struct RequestAuthenticator: Sendable {

@@ -1,5 +1,5 @@
 import Crypto
-import RegistryDomain
+public import RegistryDomain
 
 /// Verifies AWS Signature Version 4 as AWS does for the `apigateway` service.
 ///

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
-import Logging
-import RegistryDomain
-import ServiceLifecycle
+public import Logging
+public import RegistryDomain
+public import ServiceLifecycle
 import Synchronization
 
 /// The registry's store on one SQLite file: WAL, foreign keys on, `synchronous=FULL`, a pool of

@@ -1,4 +1,4 @@
-import RegistryDomain
+public import RegistryDomain
 
 /// Choices of an OpenAPI export (ExportApi's query parameters).
 public struct OpenAPIExportOptions: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import RegistryDomain
+public import RegistryDomain
 
 /// Exports an HTTP API as API Gateway's ExportApi does: an OpenAPI 3.0.1 document with one
 /// operation per route and, optionally, the `x-amazon-apigateway-*` extensions that let API

@@ -1,4 +1,4 @@
-import RegistryDomain
+public import RegistryDomain
 
 /// Turns a registry snapshot of one API into the CloudFormation template that deploys it: the
 /// resources AWS CDK's `aws-apigatewayv2` and `aws-apigatewayv2-integrations` would synthesize.

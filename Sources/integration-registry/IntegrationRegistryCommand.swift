@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
 import Logging
 import NIOCore
 import NIOPosix
@@ -82,7 +83,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration: AppConfiguration
         do {
-            configuration = try AppConfiguration(settings: SettingsSource(options: options))
+            configuration = try AppConfiguration(settings: SettingsSource.process(options: options))
         } catch {
             throw ValidationError(error.message)
         }
@@ -106,7 +107,7 @@ struct MigrateCommand: ParsableCommand {
     var db: String?
 
     func run() throws {
-        let path = SettingsSource(options: [.db: db].compactMapValues { $0 }).databasePath
+        let path = SettingsSource.process(options: [.db: db].compactMapValues { $0 }).databasePath
         let store = try SQLiteRegistryStore(path: path)
         try store.close()
         print("\(path): schema at version \(EmbeddedMigrations.all.map(\.version).max() ?? 0)")
@@ -139,7 +140,7 @@ struct SynthCommand: AsyncParsableCommand {
             }
             return scope
         }
-        let path = SettingsSource(options: [.db: db].compactMapValues { $0 }).databasePath
+        let path = SettingsSource.process(options: [.db: db].compactMapValues { $0 }).databasePath
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("No database at \(path).") }
         let store = try SQLiteRegistryStore(path: path)
         defer { _ = try? store.close() }

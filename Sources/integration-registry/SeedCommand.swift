@@ -33,7 +33,7 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = SettingsSource(options: [.db: db].compactMapValues { $0 }).databasePath
+        let path = SettingsSource.process(options: [.db: db].compactMapValues { $0 }).databasePath
         let store = try SQLiteRegistryStore(path: path)
         let service = makeService(store: store)
         let started = ContinuousClock.now

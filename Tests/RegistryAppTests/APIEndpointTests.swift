@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 
 /// CreateApi, GetApi, GetApis, UpdateApi, DeleteApi over HTTP.

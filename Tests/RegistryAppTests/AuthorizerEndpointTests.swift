@@ -1,3 +1,4 @@
+import HTTPTypes
 import Testing
 
 /// Authorizers and the routes that use them.

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Testing
 
 /// CreateIntegration and the integration rules as the wire reports them.

@@ -1,3 +1,5 @@
+import HTTPTypes
+import RegistryDomain
 import Testing
 
 /// CreateRoute, GetRoute(s), UpdateRoute, DeleteRoute over HTTP.

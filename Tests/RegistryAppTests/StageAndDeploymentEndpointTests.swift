@@ -1,3 +1,5 @@
+import HTTPTypes
+import RegistryDomain
 import Testing
 
 /// Stages (including `$default` through `%24default`) and deployments over HTTP.

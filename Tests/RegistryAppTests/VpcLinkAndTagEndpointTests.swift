@@ -1,3 +1,5 @@
+import HTTPTypes
+import RegistryDomain
 import Testing
 
 /// VPC links (DeleteVpcLink answers 202) and tags by ARN.

@@ -1,5 +1,5 @@
-import Foundation
-import RegistryDomain
+public import Foundation
+public import RegistryDomain
 
 /// A CDK reference case: registry content in the neutral form the reference templates were made
 /// from (VPC links, APIs with integrations, routes and stages).

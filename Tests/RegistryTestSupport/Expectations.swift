@@ -1,5 +1,5 @@
-import RegistryDomain
-import Testing
+public import RegistryDomain
+public import Testing
 
 /// Runs `body`, which must refuse with a ``RegistryError`` of `code`, and returns that error so that
 /// the caller can look at its message.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the repository's test fixtures are.
 public enum Fixtures {

@@ -1,5 +1,5 @@
-import RegistryDomain
-import Testing
+public import RegistryDomain
+public import Testing
 
 /// One row of a rule table: a change to a valid subject and the refusal it must cause (`nil`: accepted).
 public struct RuleCase<Subject>: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,5 @@
 import Foundation
-import RegistryDomain
+public import RegistryDomain
 
 /// Fixed values the tests share: ARNs of every kind of backend, valid APIs, tags, a clock.
 public enum Sample {

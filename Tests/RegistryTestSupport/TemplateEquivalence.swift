@@ -1,5 +1,5 @@
-import Foundation
-import RegistrySynth
+public import Foundation
+public import RegistrySynth
 
 /// Compares two CloudFormation templates for one API by meaning, not by spelling.
 ///

@@ -1,5 +1,5 @@
-import RegistryDomain
-import Testing
+public import RegistryDomain
+public import Testing
 
 /// One row of a use-case rule table: a request and the refusal it must meet (`nil`: accepted).
 ///

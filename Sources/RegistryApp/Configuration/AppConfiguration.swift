@@ -1,5 +1,5 @@
-import RegistryAuth
-import RegistryDomain
+public import RegistryAuth
+public import RegistryDomain
 
 /// Everything the HTTP application needs to know at start-up.
 public struct AppConfiguration: Sendable {

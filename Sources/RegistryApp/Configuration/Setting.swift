@@ -1,3 +1,5 @@
+import Foundation
+
 /// A setting of the service: a command-line option (`--auth-file`) and, when the command line does
 /// not give it, an environment variable (`REGISTRY_AUTH_FILE`).
 public enum Setting: String, CaseIterable, Sendable {

@@ -8,10 +8,15 @@ public struct SettingsSource: Sendable {
     /// The process environment (or a test's).
     public var environment: [String: String]
 
-    /// A source over `options` and `environment` (the process's by default).
-    public init(options: [Setting: String], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A source over `options` and `environment`.
+    public init(options: [Setting: String], environment: [String: String]) {
         self.options = options
         self.environment = environment
+    }
+
+    /// A source over `options` and this process's environment.
+    public static func process(options: [Setting: String]) -> SettingsSource {
+        SettingsSource(options: options, environment: ProcessInfo.processInfo.environment)
     }
 
     /// The text given for `setting` and where it came from (its option or its environment

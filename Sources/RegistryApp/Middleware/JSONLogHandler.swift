@@ -1,5 +1,5 @@
 import Foundation
-import Logging
+public import Logging
 import RegistryDomain
 
 /// A swift-log handler that writes one JSON object per line to standard error.
