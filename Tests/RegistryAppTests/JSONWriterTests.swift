@@ -1,10 +1,14 @@
 import Foundation
+import RegistryTestSupport
 import Testing
 
 @testable import RegistryApp
 @testable import RegistryDomain
 
-/// The hand-written JSON of the hot responses is byte for byte what the wire encoder writes.
+/// The hand-written JSON of the hot responses is byte for byte what the wire encoder writes: for
+/// each response type, a value with every member filled (checked member by member, so a member
+/// added later must be filled here too) and values at the edges; and debug builds stop a writer
+/// that puts a key out of order.
 @Suite struct JSONWriterTests {
     /// Strings that exercise escaping and key order: quotes, backslashes, every kind of control
     /// character, slashes, non-ASCII, mixed case and digits (sorted as the encoder sorts them).
@@ -23,82 +27,178 @@ import Testing
         String(decoding: try WireJSON.encoder.encode(value), as: UTF8.self)
     }
 
-    static let apis: [API] = [
+    /// The paths of the members of `value` that are absent (`nil`) or empty (a collection without
+    /// elements), looking into nested values, optionals and the elements of collections.
+    static func unfilledMembers(of value: Any, at path: String = "") -> [String] {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first?.value else { return [path] }
+            return unfilledMembers(of: wrapped, at: path)
+        case .collection, .set, .dictionary:
+            guard !mirror.children.isEmpty else { return [path] }
+            return mirror.children.flatMap { unfilledMembers(of: $0.value, at: path + "[]") }
+        case .tuple:
+            return mirror.children.flatMap { unfilledMembers(of: $0.value, at: path) }
+        case .struct, .class:
+            return mirror.children.flatMap { child in
+                unfilledMembers(
+                    of: child.value, at: path.isEmpty ? child.label ?? "?" : "\(path).\(child.label ?? "?")")
+            }
+        default:
+            return []
+        }
+    }
+
+    static let apiID = APIID(uncheckedRawValue: "a1b2c3d4e5")
+
+    /// An API with every member set.
+    static let filledAPI = API(
+        id: apiID, name: awkward[1], protocolType: .http, description: awkward[2],
+        routeSelectionExpression: API.httpRouteSelectionExpression,
+        apiKeySelectionExpression: "$request.header.x-api-key",
+        corsConfiguration: CorsConfiguration(
+            allowCredentials: true, allowHeaders: awkward, allowMethods: ["GET"], allowOrigins: ["https://example.com"],
+            exposeHeaders: ["x"], maxAge: -1),
+        disableExecuteApiEndpoint: true, disableSchemaValidation: false, version: awkward[5], ipAddressType: .dualstack,
+        tags: Dictionary(uniqueKeysWithValues: awkward.map { ($0, $0 + "!") }),
+        createdDate: Timestamp(millisecondsSinceEpoch: 1_795_538_684_123))
+
+    /// A route with every member set.
+    static let filledRoute = Route(
+        id: RouteID(uncheckedRawValue: "r2"), apiID: apiID,
+        routeKey: RouteKey(stored: "GET /items/{id}", protocolType: .http),
+        target: IntegrationID(uncheckedRawValue: "i1"),
+        authorizationType: .jwt, authorizerID: AuthorizerID(uncheckedRawValue: "au1"), authorizationScopes: awkward,
+        apiKeyRequired: true, operationName: awkward[3], modelSelectionExpression: "m",
+        routeResponseSelectionExpression: "$default",
+        requestModels: Dictionary(uniqueKeysWithValues: awkward.map { ($0, $0) }),
+        requestParameters: [
+            "route.request.header.a": ParameterConstraints(required: true),
+            "route.request.querystring.B": ParameterConstraints(required: false),
+        ],
+        apiGatewayManaged: true)
+
+    /// An integration with every member set.
+    static let filledIntegration = Integration(
+        id: IntegrationID(uncheckedRawValue: "i2"), apiID: apiID, integrationType: .httpProxy,
+        integrationURI: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2",
+        integrationMethod: "ANY", integrationSubtype: awkward[4], connectionType: .vpcLink,
+        connectionID: VpcLinkID(uncheckedRawValue: "v1"), payloadFormatVersion: "1.0", timeoutInMillis: 50,
+        description: awkward[2], credentialsArn: "arn:aws:iam::123456789012:role/r",
+        requestParameters: Dictionary(uniqueKeysWithValues: awkward.map { ($0, $0) }),
+        requestTemplates: ["application/json": "{\"a\": 1}"],
+        responseParameters: ["200": ["overwrite:header.x": "y"], "404": ["remove:header.y": "''"]],
+        templateSelectionExpression: "t", passthroughBehavior: .never, contentHandlingStrategy: .convertToText,
+        tlsConfig: TLSConfig(serverNameToVerify: "example.com"), apiGatewayManaged: true)
+
+    @Test("a filled API, and its response, leave no member out; both writers agree on it")
+    func filledAPI() throws {
+        #expect(Self.unfilledMembers(of: Self.filledAPI) == [])
+        let response = APIResponse(Self.filledAPI, region: "eu-west-1")
+        #expect(Self.unfilledMembers(of: response) == [])
+        #expect(Self.written(response) == (try Self.encoded(response)))
+    }
+
+    @Test("a filled route, and its response, leave no member out; both writers agree on it")
+    func filledRoute() throws {
+        #expect(Self.unfilledMembers(of: Self.filledRoute) == [])
+        let response = RouteResponse(Self.filledRoute)
+        #expect(Self.unfilledMembers(of: response) == [])
+        #expect(Self.written(response) == (try Self.encoded(response)))
+    }
+
+    @Test("a filled integration, and its response, leave no member out; both writers agree on it")
+    func filledIntegration() throws {
+        #expect(Self.unfilledMembers(of: Self.filledIntegration) == [])
+        let response = IntegrationResponse(Self.filledIntegration)
+        #expect(Self.unfilledMembers(of: response) == [])
+        #expect(Self.written(response) == (try Self.encoded(response)))
+    }
+
+    @Test("lists: items then nextToken, with and without a next page, empty or not")
+    func lists() throws {
+        let cursor = PageCursor(lastSequence: 42)
+        for next in [cursor, nil] {
+            let apis = ListResponse(Page(items: [Self.filledAPI], next: next)) { APIResponse($0, region: "us-east-1") }
+            #expect(Self.written(apis) == (try Self.encoded(apis)))
+            let routes = ListResponse(
+                Page(items: [Self.filledRoute, Self.minimalRoute], next: next), RouteResponse.init)
+            #expect(Self.written(routes) == (try Self.encoded(routes)))
+            let integrations = ListResponse(
+                Page(items: [Self.filledIntegration, Self.minimalIntegration], next: next), IntegrationResponse.init)
+            #expect(Self.written(integrations) == (try Self.encoded(integrations)))
+            let empty = ListResponse(Page(items: [Route](), next: next), RouteResponse.init)
+            #expect(Self.written(empty) == (try Self.encoded(empty)))
+        }
+        #expect(
+            Self.unfilledMembers(of: ListResponse(Page(items: [Self.filledRoute], next: cursor), RouteResponse.init))
+                == [])
+    }
+
+    static let minimalRoute = Route(
+        id: RouteID(uncheckedRawValue: "r1"), apiID: apiID, routeKey: RouteKey(stored: "$default", protocolType: .http))
+
+    static let minimalIntegration = Integration(
+        id: IntegrationID(uncheckedRawValue: "i1"), apiID: apiID, integrationType: .awsProxy,
+        integrationURI: "arn:aws:lambda:us-east-1:123456789012:function:f", payloadFormatVersion: "2.0",
+        timeoutInMillis: 30000)
+
+    /// APIs at the edges: nothing optional set, and a WebSocket API with empty collections.
+    static let edgeAPIs: [API] = [
         API(
-            id: APIID(uncheckedRawValue: "a1b2c3d4e5"), name: "minimal", protocolType: .http,
+            id: apiID, name: "minimal", protocolType: .http,
             routeSelectionExpression: "${request.method} ${request.path}",
-            createdDate: Timestamp(millisecondsSinceEpoch: 1_795_538_684_123)),
+            createdDate: Timestamp(millisecondsSinceEpoch: 0)),
         API(
-            id: APIID(uncheckedRawValue: "zzzzzzzzzz"), name: awkward[1], protocolType: .websocket,
-            description: awkward[2], routeSelectionExpression: "$request.body.action",
-            corsConfiguration: CorsConfiguration(
-                allowCredentials: true, allowHeaders: awkward, allowMethods: ["GET"], allowOrigins: [],
-                exposeHeaders: ["x"], maxAge: -1),
-            disableExecuteApiEndpoint: true, disableSchemaValidation: false, version: awkward[5],
-            ipAddressType: .dualstack, tags: Dictionary(uniqueKeysWithValues: awkward.map { ($0, $0 + "!") }),
+            id: APIID(uncheckedRawValue: "zzzzzzzzzz"), name: awkward[3], protocolType: .websocket,
+            routeSelectionExpression: "$request.body.action",
+            corsConfiguration: CorsConfiguration(allowHeaders: [], allowOrigins: []), tags: [:],
             createdDate: Timestamp(millisecondsSinceEpoch: 0)),
     ]
 
-    @Test(arguments: apis)
-    func apisAreWrittenAsTheEncoderWrites(api: API) throws {
+    @Test("APIs at the edges are written as the encoder writes them", arguments: edgeAPIs)
+    func edgeAPI(api: API) throws {
         let response = APIResponse(api, region: "eu-west-1")
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
 
-    @Test func routesAreWrittenAsTheEncoderWrites() throws {
-        let api = APIID(uncheckedRawValue: "a1b2c3d4e5")
-        let routes = [
-            Route(
-                id: RouteID(uncheckedRawValue: "r1"), apiID: api,
-                routeKey: RouteKey(stored: "$default", protocolType: .http)),
-            Route(
-                id: RouteID(uncheckedRawValue: "r2"), apiID: api,
-                routeKey: RouteKey(stored: "GET /items/{id}", protocolType: .http),
-                target: IntegrationID(uncheckedRawValue: "i1"), authorizationType: .jwt,
-                authorizerID: AuthorizerID(uncheckedRawValue: "au1"), authorizationScopes: Self.awkward,
-                apiKeyRequired: true, operationName: Self.awkward[3], modelSelectionExpression: "m",
-                routeResponseSelectionExpression: "$default",
-                requestModels: Dictionary(uniqueKeysWithValues: Self.awkward.map { ($0, $0) }),
-                requestParameters: [
-                    "route.request.header.a": ParameterConstraints(required: true),
-                    "route.request.querystring.B": ParameterConstraints(required: false),
-                    "route.request.path.c": ParameterConstraints(),
-                ],
-                apiGatewayManaged: true),
-        ]
-        for route in routes {
-            #expect(Self.written(RouteResponse(route)) == (try Self.encoded(RouteResponse(route))))
-        }
-        let page = ListResponse(Page(items: routes, next: PageCursor(lastSequence: 42)), RouteResponse.init)
-        #expect(Self.written(page) == (try Self.encoded(page)))
-        let last = ListResponse(Page(items: [Route](), next: nil), RouteResponse.init)
-        #expect(Self.written(last) == (try Self.encoded(last)))
+    @Test("a minimal route and a minimal integration are written as the encoder writes them")
+    func minimalRouteAndIntegration() throws {
+        #expect(Self.written(RouteResponse(Self.minimalRoute)) == (try Self.encoded(RouteResponse(Self.minimalRoute))))
+        let integration = IntegrationResponse(Self.minimalIntegration)
+        #expect(Self.written(integration) == (try Self.encoded(integration)))
     }
 
-    @Test func integrationsAreWrittenAsTheEncoderWrites() throws {
-        let api = APIID(uncheckedRawValue: "a1b2c3d4e5")
-        let integrations = [
-            Integration(
-                id: IntegrationID(uncheckedRawValue: "i1"), apiID: api, integrationType: .awsProxy,
-                integrationURI: "arn:aws:lambda:us-east-1:123456789012:function:f", payloadFormatVersion: "2.0",
-                timeoutInMillis: 30000),
-            Integration(
-                id: IntegrationID(uncheckedRawValue: "i2"), apiID: api, integrationType: .httpProxy,
-                integrationURI: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2",
-                integrationMethod: "ANY", integrationSubtype: Self.awkward[4], connectionType: .vpcLink,
-                connectionID: VpcLinkID(uncheckedRawValue: "v1"), payloadFormatVersion: "1.0", timeoutInMillis: 50,
-                description: Self.awkward[2], credentialsArn: "arn:aws:iam::123456789012:role/r",
-                requestParameters: Dictionary(uniqueKeysWithValues: Self.awkward.map { ($0, $0) }),
-                requestTemplates: ["application/json": "{\"a\": 1}"],
-                responseParameters: ["200": ["overwrite:header.x": "y"], "404": [:]],
-                templateSelectionExpression: "t", passthroughBehavior: .never, contentHandlingStrategy: .convertToText,
-                tlsConfig: TLSConfig(serverNameToVerify: "example.com"), apiGatewayManaged: true),
-        ]
-        for integration in integrations {
-            #expect(
-                Self.written(IntegrationResponse(integration)) == (try Self.encoded(IntegrationResponse(integration))))
+    #if DEBUG
+        @Test("in debug builds a key written out of order, or twice, stops the program")
+        func keysOutOfOrderStopTheProgram() async {
+            await #expect(processExitsWith: .failure) {
+                var writer = JSONWriter()
+                writer.object { json in
+                    json.member("b", "1")
+                    json.member("a", "2")
+                }
+            }
+            await #expect(processExitsWith: .failure) {
+                var writer = JSONWriter()
+                writer.object { json in
+                    json.key("items")
+                    json.array { list in list.element { $0.object { $0.member("z", true) } } }
+                    json.member("items", "again")
+                }
+            }
+            await #expect(processExitsWith: .success) {
+                var writer = JSONWriter()
+                writer.object { json in
+                    json.member("a", "1")
+                    json.key("b")
+                    json.object { $0.member("a", 1) }
+                    json.member("c", "3")
+                }
+            }
         }
-    }
+    #endif
 
     @Test func requestIDsAreUniqueUUIDShapedText() {
         let generator = RequestIDGenerator()

@@ -5,12 +5,18 @@ import RegistryDomain
 /// absent optionals left out, the same string escaping. Foundation's encoder builds a tree of boxed
 /// values and sorts it on every response; on a small response that costs more than the database read.
 ///
-/// Members must be written in ascending key order; objects and arrays nest through closures.
+/// Members must be written in ascending key order (debug builds stop at the first key that is
+/// not); objects and arrays nest through closures.
 struct JSONWriter {
     /// The JSON written so far.
     private(set) var bytes: [UInt8] = []
     /// Whether the next member or element is the first of its object or array (no comma before it).
     private var atFirst = true
+    #if DEBUG
+        /// The last key written in each open object or array, innermost last (`nil`: none yet).
+        /// Debug builds only: the check costs a string comparison per member.
+        private var lastKeys: [String?] = []
+    #endif
 
     /// Creates an empty writer.
     init() { bytes.reserveCapacity(512) }
@@ -25,6 +31,10 @@ struct JSONWriter {
     {
         bytes.append(UInt8(ascii: open))
         atFirst = true
+        #if DEBUG
+            lastKeys.append(nil)
+            defer { lastKeys.removeLast() }
+        #endif
         body(&self)
         bytes.append(UInt8(ascii: close))
         atFirst = false
@@ -37,8 +47,18 @@ struct JSONWriter {
         atFirst = false
     }
 
-    /// Writes `"key":`, preceded by a comma unless it is the object's first member.
+    /// Writes `"key":`, preceded by a comma unless it is the object's first member. In debug builds,
+    /// a key that does not come after the object's previous key (as ``WireJSON/encoder`` sorts them)
+    /// stops the program.
     mutating func key(_ key: String) {
+        #if DEBUG
+            if let previous = lastKeys.last ?? nil {
+                precondition(
+                    previous < key,
+                    "JSONWriter: key \"\(key)\" written after \"\(previous)\"; write members in ascending key order")
+            }
+            if !lastKeys.isEmpty { lastKeys[lastKeys.count - 1] = key }
+        #endif
         separate()
         string(key)
         bytes.append(UInt8(ascii: ":"))
