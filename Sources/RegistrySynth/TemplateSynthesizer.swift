@@ -12,12 +12,26 @@ public struct TemplateSynthesizer: Sendable {
     public init() {}
 
     /// The template for `snapshot`.
+    /// - Throws: ``RegistryError/Code/conflict`` when two resources would have the same logical ID
+    ///   (two entities whose readable names reduce to the same letters and whose identities hash
+    ///   alike): the template would otherwise lose one of them. The message names both.
     public func synthesize(
         _ snapshot: APISnapshot, options: SynthesisOptions = SynthesisOptions()
-    ) -> CloudFormationTemplate {
+    ) throws(RegistryError) -> CloudFormationTemplate {
         let api = snapshot.api
         let apiID = LogicalID.make("Api", api.name, identity: api.id.rawValue)
         var resources: [String: TemplateResource] = [apiID: Self.apiResource(api)]
+        /// Adds a resource, refusing a logical ID already taken (one hash lookup, as a plain insert).
+        func add(
+            _ resource: TemplateResource, as logicalID: String, for entity: @autoclosure () -> String
+        ) throws(RegistryError) {
+            if let earlier = resources.updateValue(resource, forKey: logicalID) {
+                throw .conflict(
+                    "The template cannot be synthesized: \(entity()) would be the resource \(logicalID), which is "
+                        + "already a \(earlier.type) of this API. Rename or re-key one of the two so that their "
+                        + "logical IDs differ.")
+            }
+        }
 
         let targeted = Set(snapshot.routes.compactMap(\.target))
         let integrations = snapshot.integrations.filter { targeted.contains($0.id) }
@@ -27,22 +41,25 @@ public struct TemplateSynthesizer: Sendable {
             guard let link = links[id] else { continue }
             let logicalID = LogicalID.make("VpcLink", link.name, identity: link.id.rawValue)
             linkIDs[id] = logicalID
-            resources[logicalID] = Self.vpcLinkResource(link)
+            try add(Self.vpcLinkResource(link), as: logicalID, for: "VPC link \(link.id)")
         }
         var integrationIDs: [IntegrationID: String] = [:]
         for integration in integrations {
             let logicalID = LogicalID.make(
                 "Integration", Self.readableName(of: integration), identity: integration.id.rawValue)
             integrationIDs[integration.id] = logicalID
-            resources[logicalID] = Self.integrationResource(
-                integration, protocolType: api.protocolType, apiID: apiID,
-                connectionID: integration.connectionID.flatMap { linkIDs[$0] })
+            try add(
+                Self.integrationResource(
+                    integration, protocolType: api.protocolType, apiID: apiID,
+                    connectionID: integration.connectionID.flatMap { linkIDs[$0] }),
+                as: logicalID, for: "integration \(integration.id)")
         }
         var authorizerIDs: [AuthorizerID: String] = [:]
         for authorizer in snapshot.authorizers {
             let logicalID = LogicalID.make("Authorizer", authorizer.name, identity: authorizer.id.rawValue)
             authorizerIDs[authorizer.id] = logicalID
-            resources[logicalID] = Self.authorizerResource(authorizer, apiID: apiID)
+            try add(
+                Self.authorizerResource(authorizer, apiID: apiID), as: logicalID, for: "authorizer \(authorizer.id)")
         }
         let apiRef = TemplateValue.ref(apiID)
         let targets = integrationIDs.mapValues { TemplateValue.join([.string("integrations/"), .ref($0)]) }
@@ -50,14 +67,16 @@ public struct TemplateSynthesizer: Sendable {
         resources.reserveCapacity(resources.count + snapshot.routes.count + snapshot.stages.count)
         for route in snapshot.routes {
             let logicalID = LogicalID.make("Route", route.routeKey.rawValue, identity: route.id.rawValue)
-            resources[logicalID] = Self.routeResource(
-                route, apiRef: apiRef, target: route.target.flatMap { targets[$0] },
-                authorizerRef: route.authorizerID.flatMap { authorizerRefs[$0] })
+            try add(
+                Self.routeResource(
+                    route, apiRef: apiRef, target: route.target.flatMap { targets[$0] },
+                    authorizerRef: route.authorizerID.flatMap { authorizerRefs[$0] }),
+                as: logicalID, for: "route \(route.routeKey.rawValue) (\(route.id))")
         }
         for stage in snapshot.stages {
             let logicalID = LogicalID.make(
                 "Stage", stage.name.rawValue, identity: "\(api.id.rawValue)/\(stage.name.rawValue)")
-            resources[logicalID] = Self.stageResource(stage, apiID: apiID)
+            try add(Self.stageResource(stage, apiID: apiID), as: logicalID, for: "stage \(stage.name)")
         }
 
         let permissions = LambdaPermissionPlan(snapshot: snapshot, integrations: integrations)
@@ -66,7 +85,7 @@ public struct TemplateSynthesizer: Sendable {
         for (logicalID, resource) in permissions.resources(
             scope: scope.scope, apiID: apiID, authorizerIDs: authorizerIDs)
         {
-            resources[logicalID] = resource
+            try add(resource, as: logicalID, for: "the Lambda permission \(logicalID)")
         }
 
         return CloudFormationTemplate(

@@ -145,7 +145,7 @@ struct SynthCommand: AsyncParsableCommand {
         let store = try SQLiteRegistryStore(path: path)
         defer { _ = try? store.close() }
         let snapshot = try await makeService(store: store).snapshot(of: apiID)
-        let template = TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
+        let template = try TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
         FileHandle.standardOutput.write(Data((format == "yaml" ? template.yaml : template.json).utf8))
     }
 }

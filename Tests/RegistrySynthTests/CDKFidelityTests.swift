@@ -18,7 +18,7 @@ import Testing
         let (reference, cdkTemplate) = try Fixtures.cdkCase(name)
         let expected = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: cdkTemplate))
         for snapshot in try reference.snapshots() {
-            let template = TemplateSynthesizer().synthesize(snapshot)
+            let template = try TemplateSynthesizer().synthesize(snapshot)
             let actual = try TemplateEquivalence.parse(Data(template.json.utf8))
             let differences = TemplateEquivalence.differences(
                 expected: expected, actual: actual, apiName: snapshot.api.name)
@@ -31,7 +31,7 @@ import Testing
         let expected = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: cdkTemplate))
         var snapshot = try #require(try reference.snapshots().first)
         snapshot.routes[0].routeKey = try RouteKey(parsing: "GET /authors", protocolType: .http)
-        let actual = try TemplateEquivalence.parse(Data(TemplateSynthesizer().synthesize(snapshot).json.utf8))
+        let actual = try TemplateEquivalence.parse(Data(try TemplateSynthesizer().synthesize(snapshot).json.utf8))
         let differences = TemplateEquivalence.differences(expected: expected, actual: actual, apiName: "HttpApi")
         #expect(differences.contains { $0.contains("Route:\"GET /books\"") })
         #expect(differences.contains { $0.contains("/*/*/authors") })

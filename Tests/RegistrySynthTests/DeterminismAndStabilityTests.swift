@@ -1,8 +1,9 @@
 import Foundation
 import RegistryDomain
-import RegistrySynth
 import RegistryTestSupport
 import Testing
+
+@testable import RegistrySynth
 
 /// Synthesis is a pure function, and each resource's logical ID depends only on its own entity.
 @Suite struct DeterminismAndStabilityTests {
@@ -10,9 +11,11 @@ import Testing
         try #require(try Fixtures.cdkCase(name).0.snapshots().first)
     }
 
-    static func logicalIDs(_ snapshot: APISnapshot) -> [String: String] {
+    static func logicalIDs(_ snapshot: APISnapshot) throws -> [String: String] {
         Dictionary(
-            uniqueKeysWithValues: TemplateSynthesizer().synthesize(snapshot).resources.map { ($0.key, $0.value.type) })
+            uniqueKeysWithValues: try TemplateSynthesizer().synthesize(snapshot).resources.map {
+                ($0.key, $0.value.type)
+            })
     }
 
     @Test(arguments: 0..<5)
@@ -24,8 +27,9 @@ import Testing
         shuffled.integrations.shuffle(using: &generator)
         shuffled.stages.shuffle(using: &generator)
         let synthesizer = TemplateSynthesizer()
-        #expect(synthesizer.synthesize(shuffled).json == synthesizer.synthesize(original).json)
-        #expect(synthesizer.synthesize(shuffled).yaml == synthesizer.synthesize(original).yaml)
+        let (reordered, ordered) = (try synthesizer.synthesize(shuffled), try synthesizer.synthesize(original))
+        #expect(reordered.json == ordered.json)
+        #expect(reordered.yaml == ordered.yaml)
     }
 
     @Test func addingARouteChangesNoOtherLogicalID() throws {
@@ -36,8 +40,8 @@ import Testing
                 id: RouteID(uncheckedRawValue: "newrout"), apiID: before.api.id,
                 routeKey: try RouteKey(parsing: "PUT /books/{id}/cover", protocolType: .http),
                 target: before.routes[0].target))
-        let old = Self.logicalIDs(before)
-        let new = Self.logicalIDs(after)
+        let old = try Self.logicalIDs(before)
+        let new = try Self.logicalIDs(after)
         #expect(Set(old.keys).isSubset(of: Set(new.keys)))
         #expect(new.count == old.count + 2)  // the route and its permission
     }
@@ -48,9 +52,9 @@ import Testing
         renamed.routes[1].routeKey = try RouteKey(parsing: "PATCH /books", protocolType: .http)
         var deleted = before
         let removed = deleted.routes.remove(at: 2)
-        let old = Self.logicalIDs(before)
+        let old = try Self.logicalIDs(before)
         for changed in [renamed, deleted] {
-            let new = Self.logicalIDs(changed)
+            let new = try Self.logicalIDs(changed)
             let gone = Set(old.keys).subtracting(new.keys)
             #expect(gone.allSatisfy { old[$0] == "AWS::ApiGatewayV2::Route" || old[$0] == "AWS::Lambda::Permission" })
             #expect(gone.filter { old[$0] == "AWS::ApiGatewayV2::Route" }.count == 1)
@@ -67,8 +71,8 @@ import Testing
             Stage(
                 apiID: before.api.id, name: try StageName(validating: "canary"), createdDate: before.api.createdDate,
                 lastUpdatedDate: before.api.createdDate))
-        let old = Self.logicalIDs(before)
-        let new = Self.logicalIDs(after)
+        let old = try Self.logicalIDs(before)
+        let new = try Self.logicalIDs(after)
         let gone = Set(old.keys).subtracting(new.keys)
         let added = Set(new.keys).subtracting(old.keys)
         // Only the removed stage's ID goes and only the new stage's ID comes; the changed
@@ -78,10 +82,29 @@ import Testing
         #expect(added.allSatisfy { new[$0] == "AWS::ApiGatewayV2::Stage" })
     }
 
+    @Test("two entities that would share a logical ID are refused, naming both, instead of one replacing the other")
+    func sharedLogicalIDIsRefused() throws {
+        // f1hl4ys and ga0oaqn have the same FNV-1a hash, and both keys reduce to the letters GETab.
+        #expect(LogicalID.hash8("f1hl4ys") == LogicalID.hash8("ga0oaqn"))
+        var snapshot = try Self.snapshot()
+        snapshot.routes = try ["f1hl4ys": "GET /a-b", "ga0oaqn": "GET /ab"].sorted { $0.key < $1.key }.map { id, key in
+            Route(
+                id: RouteID(uncheckedRawValue: id), apiID: snapshot.api.id,
+                routeKey: try RouteKey(parsing: key, protocolType: .http))
+        }
+        let error = expectRegistryError(.conflict) { () throws(RegistryError) in
+            try TemplateSynthesizer().synthesize(snapshot)
+        }
+        #expect(error?.message.contains("route GET /ab (ga0oaqn)") == true, "\(error?.message ?? "")")
+        #expect(error?.message.contains("AWS::ApiGatewayV2::Route") == true)
+        snapshot.routes.removeLast()
+        #expect(try TemplateSynthesizer().synthesize(snapshot).count(of: "AWS::ApiGatewayV2::Route") == 1)
+    }
+
     @Test func logicalIDsAreValidCloudFormationIDs() throws {
         for name in CDKFidelityTests.caseNames {
             for snapshot in try Fixtures.cdkCase(name).0.snapshots() {
-                for id in TemplateSynthesizer().synthesize(snapshot).resources.keys {
+                for id in try TemplateSynthesizer().synthesize(snapshot).resources.keys {
                     #expect(id.count <= 255 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "\(id)")
                 }
             }

@@ -15,7 +15,7 @@ import Yams
     func templatesMatchTheirGoldenFiles(name: String) throws {
         let (reference, _) = try Fixtures.cdkCase(name)
         for snapshot in try reference.snapshots() {
-            let template = TemplateSynthesizer().synthesize(snapshot)
+            let template = try TemplateSynthesizer().synthesize(snapshot)
             for (suffix, text) in [("json", template.json), ("yaml", template.yaml)] {
                 let file = Fixtures.goldens.appendingPathComponent("\(name).\(snapshot.api.name).template.\(suffix)")
                 if Self.update { try text.write(to: file, atomically: true, encoding: .utf8) }
@@ -31,7 +31,7 @@ import Yams
     func yamlLoadsAsTheSameTemplateAsJSON(name: String) throws {
         let (reference, _) = try Fixtures.cdkCase(name)
         for snapshot in try reference.snapshots() {
-            let template = TemplateSynthesizer().synthesize(snapshot)
+            let template = try TemplateSynthesizer().synthesize(snapshot)
             let loaded = try #require(try Yams.load(yaml: template.yaml))
             let fromYAML = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: loaded))
             #expect(fromYAML == template.value)

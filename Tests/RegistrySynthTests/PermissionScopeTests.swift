@@ -35,33 +35,33 @@ import Testing
     }
 
     @Test func aSmallAPIKeepsCDKsRouteScope() throws {
-        let template = TemplateSynthesizer().synthesize(try Self.api(routes: 12, functions: 4))
+        let template = try TemplateSynthesizer().synthesize(try Self.api(routes: 12, functions: 4))
         #expect(template.count(of: "AWS::Lambda::Permission") == 12)
         #expect(Self.scope(template) == .string("route"))
     }
 
     @Test func threeHundredRoutesOnTenFunctionsStayUnder500Resources() throws {
-        let template = TemplateSynthesizer().synthesize(try Self.api(routes: 300, functions: 10))
+        let template = try TemplateSynthesizer().synthesize(try Self.api(routes: 300, functions: 10))
         #expect(template.resources.count <= SynthesisOptions.cloudFormationResourceLimit)
         #expect(template.resources.count == 1 + 10 + 300 + 1 + 10)
         #expect(template.count(of: "AWS::Lambda::Permission") == 10)
         #expect(Self.scope(template) == .string("function"))
-        let forced = TemplateSynthesizer().synthesize(
+        let forced = try TemplateSynthesizer().synthesize(
             try Self.api(routes: 300, functions: 10), options: SynthesisOptions(permissionScope: .route))
         #expect(forced.resources.count == 1 + 10 + 300 + 1 + 300)
         #expect(Self.scope(forced) == .string("route"))
     }
 
     @Test func moreThanTwentyRoutesOnOneFunctionScopeByFunction() throws {
-        let template = TemplateSynthesizer().synthesize(try Self.api(routes: 21, functions: 1))
+        let template = try TemplateSynthesizer().synthesize(try Self.api(routes: 21, functions: 1))
         #expect(template.count(of: "AWS::Lambda::Permission") == 1)
         #expect(Self.scope(template) == .string("function"))
-        let twenty = TemplateSynthesizer().synthesize(try Self.api(routes: 20, functions: 1))
+        let twenty = try TemplateSynthesizer().synthesize(try Self.api(routes: 20, functions: 1))
         #expect(twenty.count(of: "AWS::Lambda::Permission") == 20)
     }
 
     @Test func functionScopeCoversEveryRouteOfTheAPI() throws {
-        let template = TemplateSynthesizer().synthesize(
+        let template = try TemplateSynthesizer().synthesize(
             try Self.api(routes: 4, functions: 2), options: SynthesisOptions(permissionScope: .function))
         let permissions = template.resources.values.filter { $0.type == "AWS::Lambda::Permission" }
         #expect(permissions.count == 2)

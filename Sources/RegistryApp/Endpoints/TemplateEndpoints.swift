@@ -15,7 +15,7 @@ struct TemplateEndpoints {
             let started = ContinuousClock.now
             let snapshot = try await service.snapshot(of: apiID)
             let read = ContinuousClock.now
-            let template = TemplateSynthesizer().synthesize(snapshot, options: options)
+            let template = try TemplateSynthesizer().synthesize(snapshot, options: options)
             let body = format == .yaml ? template.yamlBytes : template.jsonBytes
             let synthesized = ContinuousClock.now
             return Response(

@@ -1078,7 +1078,9 @@ paths:
         parameters) and deterministic: the same registry content gives the same bytes. Logical IDs depend
         only on each resource's own registry entity. Permissions are route-scoped as CDK does, unless the
         template would exceed 500 resources or give one function more than 20 grants; then they are
-        function-scoped, which `Metadata.IntegrationRegistry` records.
+        function-scoped, which `Metadata.IntegrationRegistry` records. Two entities whose logical IDs would
+        coincide (their readable names reduce to the same letters and their identities hash alike) make a 409
+        that names both, rather than a template that silently lacks one of them.
       parameters:
         - name: format
           in: query
@@ -1123,6 +1125,8 @@ paths:
           $ref: '#/components/responses/BadRequest'
         '404':
           $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
         '403':
           $ref: '#/components/responses/Forbidden'
         '429':
