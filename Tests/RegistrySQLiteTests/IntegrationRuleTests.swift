@@ -260,6 +260,37 @@ struct IntegrationRuleTests {
             .init(
                 integrationType: .httpProxy,
                 integrationUri: "https://a.example", integrationMethod: "ANY", requestParameters: ["": "x"])),
+        // Parameter mapping values are 1-512 characters (botocore's IntegrationParameters).
+        Row(
+            "empty request parameter value", .badRequest,
+            .init(
+                integrationType: .httpProxy, integrationUri: "https://a.example", integrationMethod: "ANY",
+                requestParameters: ["append:header.x": ""])),
+        Row(
+            "request parameter value of 512", nil,
+            .init(
+                integrationType: .httpProxy, integrationUri: "https://a.example", integrationMethod: "ANY",
+                requestParameters: ["append:header.x": String(repeating: "v", count: 512)])),
+        Row(
+            "request parameter value of 513", .badRequest,
+            .init(
+                integrationType: .httpProxy, integrationUri: "https://a.example", integrationMethod: "ANY",
+                requestParameters: ["append:header.x": String(repeating: "v", count: 513)])),
+        Row(
+            "empty response parameter value", .badRequest,
+            .init(
+                integrationType: .httpProxy, integrationUri: "https://a.example", integrationMethod: "ANY",
+                responseParameters: ["200": ["overwrite:header.x": ""]])),
+        Row(
+            "response parameter value of 513", .badRequest,
+            .init(
+                integrationType: .httpProxy, integrationUri: "https://a.example", integrationMethod: "ANY",
+                responseParameters: ["404": ["overwrite:header.x": String(repeating: "v", count: 513)]])),
+        Row(
+            "empty response parameter status", .badRequest,
+            .init(
+                integrationType: .httpProxy, integrationUri: "https://a.example", integrationMethod: "ANY",
+                responseParameters: ["": ["overwrite:statuscode": "204"]])),
     ]
 
     @Test("HTTP API integrations", arguments: httpCases)

@@ -447,6 +447,12 @@ struct StageDeploymentTests {
                 description: String(repeating: "d", count: 1025))),
         .init("51 tags", .badRequest, StageInput(stageName: "prod", tags: Sample.tags(51))),
         .init(
+            "stage variable of 2048", nil,
+            StageInput(stageName: "prod", stageVariables: ["v": String(repeating: "v", count: 2048)])),
+        .init(
+            "stage variable of 2049", .badRequest,
+            StageInput(stageName: "prod", stageVariables: ["v": String(repeating: "v", count: 2049)])),
+        .init(
             "empty access log format", .badRequest,
             StageInput(
                 stageName: "prod",

@@ -156,6 +156,13 @@ struct RouteRuleTests {
                 routeKey: "sendmessage", target: "@I", apiKeyRequired: true,
                 modelSelectionExpression: "$request.body.type", routeResponseSelectionExpression: "$default",
                 requestModels: ["$default": "Message"])),
+        Row("empty request model name", .badRequest, .init(routeKey: "typed", requestModels: ["$default": ""])),
+        Row(
+            "request model name of 128", nil,
+            .init(routeKey: "typed", requestModels: ["$default": String(repeating: "m", count: 128)])),
+        Row(
+            "request model name of 129", .badRequest,
+            .init(routeKey: "typed", requestModels: ["$default": String(repeating: "m", count: 129)])),
         Row("same message route", .conflict, .init(routeKey: "existing")),
         Row("$other", .badRequest, .init(routeKey: "$other")),
         Row("key with space", .badRequest, .init(routeKey: "GET /x")),

@@ -53,13 +53,17 @@ enum FieldRules {
         try check(expression, member: member, length: 1...1024)
     }
 
-    /// Refuses every member of a string map whose key or value is out of bounds.
+    /// Refuses every member of a string map whose key or value is out of bounds: keys 1–512
+    /// characters, values up to `valueLength` (mapping templates are up to 32,768 characters;
+    /// parameter mappings, as botocore's `IntegrationParameters`, 1–512).
     /// - Throws: ``RegistryError/Code/badRequest`` naming the member.
-    static func check(map: [String: String]?, member: String) throws(RegistryError) {
+    static func check(
+        map: [String: String]?, member: String, valueLength: ClosedRange<Int> = 0...32_768
+    ) throws(RegistryError) {
         guard let map else { return }
-        for (key, value) in map {
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
             try check(key, member: "\(member) key", length: 1...512)
-            try check(value, member: "\(member) value", length: 0...32_768)
+            try check(value, member: "\(member) value of '\(key.prefix(128))'", length: valueLength)
         }
     }
 }

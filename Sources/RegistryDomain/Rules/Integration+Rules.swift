@@ -58,7 +58,12 @@ extension Integration {
         try FieldRules.check(integrationURI, member: "integrationUri", length: 1...2048)
         try FieldRules.check(integrationSubtype, member: "integrationSubtype", length: 1...128)
         try FieldRules.check(expression: templateSelectionExpression, member: "templateSelectionExpression")
-        try FieldRules.check(map: requestParameters, member: "requestParameters")
+        try FieldRules.check(map: requestParameters, member: "requestParameters", valueLength: 1...512)
+        for (status, parameters) in (responseParameters ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try FieldRules.check(status, member: "responseParameters key", length: 1...512)
+            try FieldRules.check(
+                map: parameters, member: "responseParameters['\(status.prefix(64))']", valueLength: 1...512)
+        }
         try FieldRules.check(map: requestTemplates, member: "requestTemplates")
         if let method = integrationMethod, !Self.methods.contains(method) {
             throw .badRequest(

@@ -42,7 +42,7 @@ extension Route {
         try FieldRules.check(operationName, member: "operationName", length: 1...64)
         try FieldRules.check(expression: modelSelectionExpression, member: "modelSelectionExpression")
         try FieldRules.check(expression: routeResponseSelectionExpression, member: "routeResponseSelectionExpression")
-        try FieldRules.check(map: requestModels, member: "requestModels")
+        try FieldRules.check(map: requestModels, member: "requestModels", valueLength: 1...128)
         if api.protocolType == .http {
             guard requestModels == nil, requestParameters == nil, modelSelectionExpression == nil,
                 routeResponseSelectionExpression == nil

@@ -23,7 +23,7 @@ extension Stage {
     func checkRules(in api: API, using registry: any RegistryReadTransaction) throws(RegistryError) {
         try FieldRules.check(description, member: "description", length: 0...1024)
         try FieldRules.check(tags: tags)
-        try FieldRules.check(map: stageVariables, member: "stageVariables")
+        try FieldRules.check(map: stageVariables, member: "stageVariables", valueLength: 0...2048)
         try FieldRules.check(accessLogSettings?.format, member: "accessLogSettings.format", length: 1...1024)
         if name == .defaultStage, api.protocolType == .websocket {
             throw .badRequest("The $default stage is supported only for HTTP APIs.")
