@@ -27,29 +27,6 @@ import Testing
         String(decoding: try WireJSON.encoder.encode(value), as: UTF8.self)
     }
 
-    /// The paths of the members of `value` that are absent (`nil`) or empty (a collection without
-    /// elements), looking into nested values, optionals and the elements of collections.
-    static func unfilledMembers(of value: Any, at path: String = "") -> [String] {
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            guard let wrapped = mirror.children.first?.value else { return [path] }
-            return unfilledMembers(of: wrapped, at: path)
-        case .collection, .set, .dictionary:
-            guard !mirror.children.isEmpty else { return [path] }
-            return mirror.children.flatMap { unfilledMembers(of: $0.value, at: path + "[]") }
-        case .tuple:
-            return mirror.children.flatMap { unfilledMembers(of: $0.value, at: path) }
-        case .struct, .class:
-            return mirror.children.flatMap { child in
-                unfilledMembers(
-                    of: child.value, at: path.isEmpty ? child.label ?? "?" : "\(path).\(child.label ?? "?")")
-            }
-        default:
-            return []
-        }
-    }
-
     static let apiID = APIID(uncheckedRawValue: "a1b2c3d4e5")
 
     /// An API with every member set.
@@ -94,25 +71,25 @@ import Testing
 
     @Test("a filled API, and its response, leave no member out; both writers agree on it")
     func filledAPI() throws {
-        #expect(Self.unfilledMembers(of: Self.filledAPI) == [])
+        #expect(unfilledMembers(of: Self.filledAPI) == [])
         let response = APIResponse(Self.filledAPI, region: "eu-west-1")
-        #expect(Self.unfilledMembers(of: response) == [])
+        #expect(unfilledMembers(of: response) == [])
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
 
     @Test("a filled route, and its response, leave no member out; both writers agree on it")
     func filledRoute() throws {
-        #expect(Self.unfilledMembers(of: Self.filledRoute) == [])
+        #expect(unfilledMembers(of: Self.filledRoute) == [])
         let response = RouteResponse(Self.filledRoute)
-        #expect(Self.unfilledMembers(of: response) == [])
+        #expect(unfilledMembers(of: response) == [])
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
 
     @Test("a filled integration, and its response, leave no member out; both writers agree on it")
     func filledIntegration() throws {
-        #expect(Self.unfilledMembers(of: Self.filledIntegration) == [])
+        #expect(unfilledMembers(of: Self.filledIntegration) == [])
         let response = IntegrationResponse(Self.filledIntegration)
-        #expect(Self.unfilledMembers(of: response) == [])
+        #expect(unfilledMembers(of: response) == [])
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
 
@@ -132,7 +109,7 @@ import Testing
             #expect(Self.written(empty) == (try Self.encoded(empty)))
         }
         #expect(
-            Self.unfilledMembers(of: ListResponse(Page(items: [Self.filledRoute], next: cursor), RouteResponse.init))
+            unfilledMembers(of: ListResponse(Page(items: [Self.filledRoute], next: cursor), RouteResponse.init))
                 == [])
     }
 
