@@ -93,6 +93,31 @@ import Testing
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
 
+    /// The JSON keys of `response`'s encoding, lowercased.
+    static func wireKeys(_ response: some Encodable) throws -> Set<String> {
+        let object = try JSONSerialization.jsonObject(with: WireJSON.encoder.encode(response)) as? [String: Any]
+        return Set((object ?? [:]).keys.map { $0.lowercased() })
+    }
+
+    /// The members of `entity`, lowercased as the wire spells them (`authorizerID` is
+    /// `authorizerId`), `id` as `idMember`, without `hidden` (members the wire does not show).
+    static func entityMembers(_ entity: Any, id idMember: String, hidden: Set<String> = []) -> Set<String> {
+        Set(
+            Mirror(reflecting: entity).children.compactMap(\.label).filter { !hidden.contains($0) }.map {
+                $0 == "id" ? idMember.lowercased() : $0.lowercased()
+            })
+    }
+
+    @Test("every member of a filled entity reaches its response (the API id of a child is not on the wire)")
+    func entitiesReachTheirResponses() throws {
+        let api = Self.entityMembers(Self.filledAPI, id: "apiId")
+        #expect(api.subtracting(try Self.wireKeys(APIResponse(Self.filledAPI, region: "us-east-1"))) == [])
+        let route = Self.entityMembers(Self.filledRoute, id: "routeId", hidden: ["apiID"])
+        #expect(route.subtracting(try Self.wireKeys(RouteResponse(Self.filledRoute))) == [])
+        let integration = Self.entityMembers(Self.filledIntegration, id: "integrationId", hidden: ["apiID"])
+        #expect(integration.subtracting(try Self.wireKeys(IntegrationResponse(Self.filledIntegration))) == [])
+    }
+
     @Test("lists: items then nextToken, with and without a next page, empty or not")
     func lists() throws {
         let cursor = PageCursor(lastSequence: 42)

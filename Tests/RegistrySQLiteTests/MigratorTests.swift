@@ -44,10 +44,13 @@ struct MigratorTests {
         }
     }
 
-    @Test("the embedded migrations are numbered from 1 and match migrations/ by name")
+    @Test("the embedded migrations are numbered from 1, the first two as landed")
     func embedded() {
         #expect(Self.versions == Array(1...EmbeddedMigrations.all.count))
-        #expect(EmbeddedMigrations.all.map(\.name) == ["initial_schema", "route_checks_without_ephemeral_tables"])
+        // EmbeddedMigrationsTests compares every embedded migration with migrations/; the later
+        // ones are whatever that folder holds, so only the landed first two are named here.
+        #expect(
+            EmbeddedMigrations.all.prefix(2).map(\.name) == ["initial_schema", "route_checks_without_ephemeral_tables"])
         #expect(Self.initial.sql.contains("CREATE TABLE routes"))
     }
 
@@ -221,7 +224,8 @@ struct MigratorTests {
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'routes' ORDER BY name")
             )
         }
-        #expect(try SchemaMigrator().migrate(queue) == Array(Self.versions.dropFirst()))
+        // Only as far as 0002: later migrations may change routes again.
+        #expect(try SchemaMigrator(migrations: Array(EmbeddedMigrations.all.prefix(2))).migrate(queue) == [2])
         try queue.write { db in
             #expect(!(try Self.routeInsertOpcodes(db).contains("OpenEphemeral")))
             #expect(
