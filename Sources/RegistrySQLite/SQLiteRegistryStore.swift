@@ -23,7 +23,7 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
     private let threadReaders: ThreadReaderConnections
     private let writer: GroupCommitWriter
     private let logger: Logger
-    private let closed = Mutex(false)
+    private let closed = Atomic(false)
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations. A file that
     /// cannot be written opens read-only (see ``isReadOnly``) when its schema is current.
@@ -126,7 +126,10 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
     }
 
     private func checkOpen() throws(RegistryError) {
-        guard closed.withLock({ !$0 }) else {
+        // One load per request. The service group closes the store only after the server has
+        // answered its last request, so nothing races the close; the check keeps a late caller from
+        // opening reader connections again on a closed store.
+        guard !closed.load(ordering: .relaxed) else {
             throw RegistryError(.serviceUnavailable, "The registry is shutting down; retry on another instance.")
         }
     }
@@ -169,7 +172,7 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
     }
 
     /// Whether ``close()`` has run: reads and writes are then refused.
-    public var isClosed: Bool { closed.withLock { $0 } }
+    public var isClosed: Bool { closed.load(ordering: .acquiring) }
 
     /// Keeps the store open until the service group shuts down gracefully (after the services
     /// started later, such as the HTTP server, have stopped) or is cancelled, then closes it.
@@ -188,11 +191,8 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
     /// - Throws: ``RegistryError`` when the checkpoint fails otherwise or the close fails.
     @discardableResult
     public func close() throws(RegistryError) -> Bool {
-        let wasClosed = closed.withLock { closed in
-            defer { closed = true }
-            return closed
-        }
-        guard !wasClosed else { return false }
+        guard closed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+        else { return false }
         do {
             try threadReaders.closeAll()
             var checkpointed = true

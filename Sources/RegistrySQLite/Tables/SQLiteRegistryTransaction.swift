@@ -119,36 +119,47 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         try execute(statements.update, try statements.updateArguments(row))
     }
 
-    /// Reads the tags of one owner from a tag table; `condition` is the WHERE clause naming the owner.
+    /// Reads the tags of one owner from a tag table; `sql` is the table's SELECT with the WHERE
+    /// clause naming the owner. Rows go straight into the map (an API's tags are read with every
+    /// GetApi).
     /// - Throws: the storage failure.
     func tags<Column: TagTableColumn>(
-        _: Column.Type, _ condition: String, _ arguments: SQLArguments
-    ) throws(RegistryError) -> Tags {
-        var tags: Tags = [:]
-        for (key, value) in try all(
-            Column.statements.select + " WHERE " + condition, arguments,
-            decode: {
+        _: Column.Type, _ sql: String, _ arguments: SQLArguments
+    ) throws(RegistryError)
+        -> Tags
+    {
+        do {
+            var tags: Tags = [:]
+            let rows = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) {
                 (row: StatementRow<Column>) in (row[.key] as String, row[.value] as String)
-            })
-        {
-            tags[key] = value
+            }
+            while let (key, value) = try rows.next() { tags[key] = value }
+            return tags
+        } catch {
+            throw RegistryError(storageFailure: error)
         }
-        return tags
     }
 
+    private static let selectAPITags = APITagColumn.statements.select + " WHERE api_id = ?"
+    private static let selectStageTags = StageTagColumn.statements.select + " WHERE api_id = ? AND stage_name = ?"
+    private static let selectVpcLinkTags = VpcLinkTagColumn.statements.select + " WHERE vpc_link_id = ?"
+
     /// The tags of an API.
+    /// - Throws: the storage failure.
     func tags(ofAPI id: APIID) throws(RegistryError) -> Tags {
-        try tags(APITagColumn.self, "api_id = ?", [id.rawValue])
+        try tags(APITagColumn.self, Self.selectAPITags, [id.rawValue])
     }
 
     /// The tags of a stage.
+    /// - Throws: the storage failure.
     func tags(ofStage name: StageName, in api: APIID) throws(RegistryError) -> Tags {
-        try tags(StageTagColumn.self, "api_id = ? AND stage_name = ?", [api.rawValue, name.rawValue])
+        try tags(StageTagColumn.self, Self.selectStageTags, [api.rawValue, name.rawValue])
     }
 
     /// The tags of a VPC link.
+    /// - Throws: the storage failure.
     func tags(ofVpcLink id: VpcLinkID) throws(RegistryError) -> Tags {
-        try tags(VpcLinkTagColumn.self, "vpc_link_id = ?", [id.rawValue])
+        try tags(VpcLinkTagColumn.self, Self.selectVpcLinkTags, [id.rawValue])
     }
 
     func tags(of resource: TaggedResource) throws(RegistryError) -> Tags? {
