@@ -1,6 +1,5 @@
 public import Hummingbird
 public import RegistryAuth
-public import RegistryDomain
 
 /// The per-request context: Hummingbird's core storage plus the request id and the AWS region
 /// the caller addressed.
