@@ -18,8 +18,14 @@ protocol TableColumn: ResultColumn {
     /// The table's statements, built once from ``allCases``.
     static var statements: TableStatements<Self> { get }
 
-    /// How the statements use this column.
-    var role: ColumnRole { get }
+    /// The columns that identify a row: inserted, never updated, the WHERE clause of an update.
+    static var keyColumns: Set<Self> { get }
+
+    /// The columns written once, by the insert (a creation time); none by default.
+    static var writtenOnce: Set<Self> { get }
+
+    /// The columns SQLite assigns (the `seq` rowid); none by default, `seq` for sequenced tables.
+    static var generatedColumns: Set<Self> { get }
 
     /// The value `row` stores in this column, for binding. Never asked for a ``ColumnRole/generated``
     /// column.
@@ -28,6 +34,21 @@ protocol TableColumn: ResultColumn {
 }
 
 extension TableColumn {
+    /// No column is written only once unless the table says so.
+    static var writtenOnce: Set<Self> { [] }
+
+    /// No column is generated unless the table has a `seq` rowid.
+    static var generatedColumns: Set<Self> { [] }
+
+    /// How the statements use this column, from the table's key, written-once and generated sets;
+    /// every other column is written by the insert and by every update.
+    var role: ColumnRole {
+        if Self.generatedColumns.contains(self) { return .generated }
+        if Self.keyColumns.contains(self) { return .key }
+        if Self.writtenOnce.contains(self) { return .immutable }
+        return .mutable
+    }
+
     /// The column's SQL name: the case name in snake case.
     var name: String {
         var name = ""
@@ -46,4 +67,9 @@ extension TableColumn {
 protocol SequencedTableColumn: TableColumn {
     /// The `seq` column.
     static var seq: Self { get }
+}
+
+extension SequencedTableColumn {
+    /// The `seq` rowid, which SQLite assigns.
+    static var generatedColumns: Set<Self> { [seq] }
 }

@@ -19,14 +19,8 @@ enum APIColumn: Int32, SequencedTableColumn {
     static let table = "apis"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .id: .key
-        case .createdMs: .immutable
-        default: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.id]
+    static let writtenOnce: Set<Self> = [.createdMs]
 
     func value(in api: API) throws(RegistryError) -> any SQLBindable {
         switch self {

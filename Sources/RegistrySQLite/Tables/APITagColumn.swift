@@ -11,12 +11,7 @@ enum APITagColumn: Int32, TagTableColumn {
     static let table = "api_tags"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .apiId, .key: .key
-        case .value: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .key]
 
     func value(in tag: Row) -> any SQLBindable {
         switch self {

@@ -19,13 +19,7 @@ enum AuthorizerColumn: Int32, SequencedTableColumn {
     static let table = "authorizers"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .apiId, .id: .key
-        default: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .id]
 
     func value(in authorizer: Authorizer) throws(RegistryError) -> any SQLBindable {
         switch self {

@@ -13,14 +13,8 @@ enum DeploymentColumn: Int32, SequencedTableColumn {
     static let table = "deployments"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .apiId, .id: .key
-        case .autoDeployed, .createdMs: .immutable
-        case .description: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .id]
+    static let writtenOnce: Set<Self> = [.autoDeployed, .createdMs]
 
     func value(in deployment: Deployment) throws(RegistryError) -> any SQLBindable {
         switch self {

@@ -27,13 +27,7 @@ enum IntegrationColumn: Int32, SequencedTableColumn {
     static let table = "integrations"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .apiId, .id: .key
-        default: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .id]
 
     func value(in integration: Integration) throws(RegistryError) -> any SQLBindable {
         switch self {

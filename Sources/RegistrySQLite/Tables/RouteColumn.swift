@@ -22,13 +22,7 @@ enum RouteColumn: Int32, SequencedTableColumn {
     static let table = "routes"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .apiId, .id: .key
-        default: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .id]
 
     func value(in route: Route) throws(RegistryError) -> any SQLBindable {
         switch self {

@@ -21,14 +21,8 @@ enum StageColumn: Int32, SequencedTableColumn {
     static let table = "stages"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .apiId, .name: .key
-        case .createdMs: .immutable
-        default: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .name]
+    static let writtenOnce: Set<Self> = [.createdMs]
 
     func value(in stage: Stage) throws(RegistryError) -> any SQLBindable {
         switch self {

@@ -12,12 +12,7 @@ enum StageTagColumn: Int32, TagTableColumn {
     static let table = "stage_tags"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .apiId, .stageName, .key: .key
-        case .value: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.apiId, .stageName, .key]
 
     func value(in tag: Row) -> any SQLBindable {
         switch self {

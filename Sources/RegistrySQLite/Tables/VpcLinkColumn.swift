@@ -13,14 +13,8 @@ enum VpcLinkColumn: Int32, SequencedTableColumn {
     static let table = "vpc_links"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .seq: .generated
-        case .id: .key
-        case .subnetIds, .securityGroupIds, .createdMs: .immutable
-        case .name: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.id]
+    static let writtenOnce: Set<Self> = [.subnetIds, .securityGroupIds, .createdMs]
 
     func value(in link: VpcLink) throws(RegistryError) -> any SQLBindable {
         switch self {

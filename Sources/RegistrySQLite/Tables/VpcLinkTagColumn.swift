@@ -11,12 +11,7 @@ enum VpcLinkTagColumn: Int32, TagTableColumn {
     static let table = "vpc_link_tags"
     static let statements = TableStatements<Self>()
 
-    var role: ColumnRole {
-        switch self {
-        case .vpcLinkId, .key: .key
-        case .value: .mutable
-        }
-    }
+    static let keyColumns: Set<Self> = [.vpcLinkId, .key]
 
     func value(in tag: Row) -> any SQLBindable {
         switch self {
