@@ -24,7 +24,7 @@ extension RegistryService {
         // Checked here so a refused quick create never takes a write slot; built again below with
         // the ids drawn inside the transaction.
         _ = try quickCreateParts(for: api, input: input, now: now)
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             var api = api
             api.id = try Self.newID(unusedIn: registry)
             try registry.insert(api)
@@ -87,19 +87,19 @@ extension RegistryService {
     /// GetApi.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func api(_ id: APIID) async throws(RegistryError) -> API {
-        try await read { registry throws(RegistryError) in try Self.existingAPI(id, in: registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingAPI(id, in: registry) }
     }
 
     /// GetApis, with this service's catalog filters.
     public func apis(_ page: PageRequest, filter: APIFilter = APIFilter()) async throws(RegistryError) -> Page<API> {
-        try await read { registry throws(RegistryError) in try registry.apis(page, filter: filter) }
+        try await store.read { registry throws(RegistryError) in try registry.apis(page, filter: filter) }
     }
 
     /// UpdateApi: changes the members given.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/badRequest``
     ///   for a member that breaks a rule.
     public func updateAPI(_ id: APIID, _ input: APIInput) async throws(RegistryError) -> API {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             var api = try Self.existingAPI(id, in: registry)
             try api.apply(input)
             try api.checkRules()
@@ -111,7 +111,7 @@ extension RegistryService {
     /// DeleteApi: removes the API with its routes, integrations, stages, deployments and authorizers.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func deleteAPI(_ id: APIID) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAPI(id, in: registry, includingTags: false)
             try registry.deleteAPI(id)
         }

@@ -7,7 +7,7 @@ extension RegistryService {
         let type = try FieldRules.require(input.authorizerType, member: "authorizerType")
         let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
         let quotas = self.quotas
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
                 registry.authorizerCount(of: apiID), below: quotas.authorizersPerAPI,
@@ -25,13 +25,13 @@ extension RegistryService {
     /// GetAuthorizer.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer.
     public func authorizer(_ id: AuthorizerID, in apiID: APIID) async throws(RegistryError) -> Authorizer {
-        try await read { registry throws(RegistryError) in try Self.existingAuthorizer(id, in: apiID, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingAuthorizer(id, in: apiID, registry) }
     }
 
     /// GetAuthorizers.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func authorizers(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Authorizer> {
-        try await read { registry throws(RegistryError) in
+        try await store.read { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.authorizers(of: apiID, page)
         }
@@ -46,7 +46,7 @@ extension RegistryService {
     )
         async throws(RegistryError) -> Authorizer
     {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var authorizer = try Self.existingAuthorizer(id, in: apiID, registry)
             let oldType = authorizer.authorizerType
@@ -64,7 +64,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer,
     ///   ``RegistryError/Code/conflict`` (naming the routes) while routes use it.
     public func deleteAuthorizer(_ id: AuthorizerID, in apiID: APIID) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAuthorizer(id, in: apiID, registry)
             let routes = try registry.routes(usingAuthorizer: id, in: apiID)
             guard routes.isEmpty else {

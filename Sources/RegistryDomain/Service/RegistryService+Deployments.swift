@@ -7,7 +7,7 @@ extension RegistryService {
         let stageName = try input.stageName.map { text throws(RegistryError) in try StageName(validating: text) }
         try FieldRules.check(input.description, member: "description", length: 0...1024)
         let now = clock()
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             guard try registry.routeCount(of: apiID) > 0 else {
                 throw RegistryError.badRequest("Unable to deploy API because no routes exist in this API.")
@@ -35,13 +35,13 @@ extension RegistryService {
     /// GetDeployment.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment.
     public func deployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) -> Deployment {
-        try await read { registry throws(RegistryError) in try Self.existingDeployment(id, in: apiID, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingDeployment(id, in: apiID, registry) }
     }
 
     /// GetDeployments.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func deployments(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Deployment> {
-        try await read { registry throws(RegistryError) in
+        try await store.read { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.deployments(of: apiID, page)
         }
@@ -56,7 +56,7 @@ extension RegistryService {
         async throws(RegistryError) -> Deployment
     {
         try FieldRules.check(input.description, member: "description", length: 0...1024)
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             var deployment = try Self.existingDeployment(id, in: apiID, registry)
             if let description = input.description { deployment.description = description }
             try registry.update(deployment)
@@ -68,7 +68,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
     ///   ``RegistryError/Code/badRequest`` while a stage serves it.
     public func deleteDeployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingDeployment(id, in: apiID, registry)
             let stages = try registry.stages(serving: id, in: apiID)
             guard stages.isEmpty else {

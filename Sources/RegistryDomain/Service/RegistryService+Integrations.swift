@@ -10,7 +10,7 @@ extension RegistryService {
     {
         let type = try FieldRules.require(input.integrationType, member: "integrationType")
         let quotas = self.quotas
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
                 registry.integrationCount(of: apiID), below: quotas.integrationsPerAPI,
@@ -29,13 +29,13 @@ extension RegistryService {
     /// GetIntegration.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or integration.
     public func integration(_ id: IntegrationID, in apiID: APIID) async throws(RegistryError) -> Integration {
-        try await read { registry throws(RegistryError) in try Self.existingIntegration(id, in: apiID, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingIntegration(id, in: apiID, registry) }
     }
 
     /// GetIntegrations.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func integrations(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Integration> {
-        try await read { registry throws(RegistryError) in
+        try await store.read { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.integrations(of: apiID, page)
         }
@@ -49,7 +49,7 @@ extension RegistryService {
         async throws(RegistryError) -> Integration
     {
         let now = clock()
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var integration = try Self.existingIntegration(id, in: apiID, registry)
             try integration.apply(input)
@@ -67,7 +67,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or integration,
     ///   ``RegistryError/Code/conflict`` (naming the routes) while routes target it.
     public func deleteIntegration(_ id: IntegrationID, in apiID: APIID) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingIntegration(id, in: apiID, registry)
             let routes = try registry.routes(targeting: id, in: apiID)
             guard routes.isEmpty else {

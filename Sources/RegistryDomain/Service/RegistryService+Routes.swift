@@ -7,7 +7,7 @@ extension RegistryService {
         let key = try FieldRules.require(input.routeKey, member: "routeKey")
         let quotas = self.quotas
         let now = clock()
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
                 registry.routeCount(of: apiID), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
@@ -26,13 +26,13 @@ extension RegistryService {
     /// GetRoute.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or route.
     public func route(_ id: RouteID, in apiID: APIID) async throws(RegistryError) -> Route {
-        try await read { registry throws(RegistryError) in try Self.existingRoute(id, in: apiID, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingRoute(id, in: apiID, registry) }
     }
 
     /// GetRoutes.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func routes(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Route> {
-        try await read { registry throws(RegistryError) in
+        try await store.read { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.routes(of: apiID, page)
         }
@@ -42,7 +42,7 @@ extension RegistryService {
     /// - Throws: as ``createRoute(in:_:)``, without the quota.
     public func updateRoute(_ id: RouteID, in apiID: APIID, _ input: RouteInput) async throws(RegistryError) -> Route {
         let now = clock()
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var route = try Self.existingRoute(id, in: apiID, registry)
             try route.apply(input, protocolType: api.protocolType)
@@ -57,7 +57,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or route.
     public func deleteRoute(_ id: RouteID, in apiID: APIID) async throws(RegistryError) {
         let now = clock()
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingRoute(id, in: apiID, registry)
             try registry.deleteRoute(id, in: apiID)
             try Self.deployAutomatically(apiID, in: registry, at: now)

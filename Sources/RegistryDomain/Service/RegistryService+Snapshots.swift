@@ -3,7 +3,7 @@ extension RegistryService {
     /// integrations use, in one consistent snapshot.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func snapshot(of apiID: APIID) async throws(RegistryError) -> APISnapshot {
-        try await read { registry throws(RegistryError) in
+        try await store.read { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry)
             let integrations = try Self.all { page throws(RegistryError) in try registry.integrations(of: apiID, page) }
             var vpcLinks: [VpcLink] = []

@@ -8,7 +8,7 @@ extension RegistryService {
         let name = try StageName(validating: try FieldRules.require(input.stageName, member: "stageName"))
         let quotas = self.quotas
         let now = clock()
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             guard try registry.stage(name, in: apiID) == nil else {
                 throw RegistryError.conflict("Stage already exists: \(name) in API \(apiID).")
@@ -28,13 +28,13 @@ extension RegistryService {
     /// GetStage.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
     public func stage(_ name: StageName, in apiID: APIID) async throws(RegistryError) -> Stage {
-        try await read { registry throws(RegistryError) in try Self.existingStage(name, in: apiID, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingStage(name, in: apiID, registry) }
     }
 
     /// GetStages.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func stages(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Stage> {
-        try await read { registry throws(RegistryError) in
+        try await store.read { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
             return try registry.stages(of: apiID, page)
         }
@@ -46,7 +46,7 @@ extension RegistryService {
         _ name: StageName, in apiID: APIID, _ input: StageInput
     ) async throws(RegistryError) -> Stage {
         let now = clock()
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var stage = try Self.existingStage(name, in: apiID, registry)
             if let newName = input.stageName, newName != name.rawValue {
@@ -65,7 +65,7 @@ extension RegistryService {
     /// DeleteStage.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
     public func deleteStage(_ name: StageName, in apiID: APIID) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingStage(name, in: apiID, registry)
             try registry.deleteStage(name, in: apiID)
         }

@@ -2,7 +2,7 @@ extension RegistryService {
     /// GetTags.
     /// - Throws: ``RegistryError/Code/notFound`` if the resource does not exist.
     public func tags(of resource: TaggedResource) async throws(RegistryError) -> Tags {
-        try await read { registry throws(RegistryError) in try Self.existingTags(of: resource, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingTags(of: resource, registry) }
     }
 
     /// TagResource: adds or overwrites the given tags.
@@ -10,7 +10,7 @@ extension RegistryService {
     ///   ``RegistryError/Code/badRequest`` if the result would break the tag limits.
     public func tag(_ resource: TaggedResource, with tags: Tags) async throws(RegistryError) {
         try FieldRules.check(tags: tags)
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             let merged = try Self.existingTags(of: resource, registry).merging(tags) { _, new in new }
             try FieldRules.check(tags: merged)
             try registry.replaceTags(of: resource, with: merged)
@@ -20,7 +20,7 @@ extension RegistryService {
     /// UntagResource: removes the tags with these keys; absent keys are ignored.
     /// - Throws: ``RegistryError/Code/notFound`` if the resource does not exist.
     public func untag(_ resource: TaggedResource, keys: [String]) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             var tags = try Self.existingTags(of: resource, registry)
             for key in keys { tags[key] = nil }
             try registry.replaceTags(of: resource, with: tags)

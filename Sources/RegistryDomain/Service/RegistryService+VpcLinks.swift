@@ -8,7 +8,7 @@ extension RegistryService {
             subnetIDs: try FieldRules.require(input.subnetIds, member: "subnetIds"),
             securityGroupIDs: input.securityGroupIds ?? [], tags: input.tags ?? [:], createdDate: clock())
         try link.checkRules(quotas: quotas)
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             var link = link
             link.id = try Self.newID(unusedIn: registry)
             try registry.insert(link)
@@ -19,12 +19,12 @@ extension RegistryService {
     /// GetVpcLink.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func vpcLink(_ id: VpcLinkID) async throws(RegistryError) -> VpcLink {
-        try await read { registry throws(RegistryError) in try Self.existingVpcLink(id, registry) }
+        try await store.read { registry throws(RegistryError) in try Self.existingVpcLink(id, registry) }
     }
 
     /// GetVpcLinks.
     public func vpcLinks(_ page: PageRequest) async throws(RegistryError) -> Page<VpcLink> {
-        try await read { registry throws(RegistryError) in try registry.vpcLinks(page) }
+        try await store.read { registry throws(RegistryError) in try registry.vpcLinks(page) }
     }
 
     /// UpdateVpcLink: only the name can change.
@@ -35,7 +35,7 @@ extension RegistryService {
             throw .badRequest("UpdateVpcLink can change only the name.")
         }
         let quotas = self.quotas
-        return try await write { registry throws(RegistryError) in
+        return try await store.write { registry throws(RegistryError) in
             var link = try Self.existingVpcLink(id, registry)
             if let name = input.name { link.name = name }
             try link.checkRules(quotas: quotas)
@@ -48,7 +48,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/conflict``
     ///   (naming the APIs) while integrations use it.
     public func deleteVpcLink(_ id: VpcLinkID) async throws(RegistryError) {
-        try await write { registry throws(RegistryError) in
+        try await store.write { registry throws(RegistryError) in
             _ = try Self.existingVpcLink(id, registry)
             let apis = try registry.apis(usingVpcLink: id)
             guard apis.isEmpty else {

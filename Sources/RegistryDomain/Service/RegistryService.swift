@@ -40,22 +40,6 @@ public struct RegistryService: Sendable {
         throw RegistryError(.internalFailure, "No unused \(ID.self) could be drawn.")
     }
 
-    /// Reads inside one snapshot of the store.
-    /// - Throws: what `body` throws, or the store's failure.
-    func read<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
-    ) async throws(RegistryError) -> Result {
-        try await store.read(body)
-    }
-
-    /// Writes inside one transaction of the store.
-    /// - Throws: what `body` throws, or the store's failure (nothing is written then).
-    func write<Result: Sendable>(
-        _ body: @escaping @Sendable (any RegistryWriteTransaction) throws(RegistryError) -> Result
-    ) async throws(RegistryError) -> Result {
-        try await store.write(body)
-    }
-
     /// The API with this id; without its tags (``API/tags`` empty) when `includingTags` is `false`,
     /// which is all the rules about an API's children look at (it skips the tag query).
     /// - Throws: ``RegistryError/Code/notFound`` if there is none.
