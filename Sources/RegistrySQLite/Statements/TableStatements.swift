@@ -39,15 +39,10 @@ struct TableStatements<Column: TableColumn>: Sendable {
             + key.map { "\($0.name) = ?" }.joined(separator: " AND ")
     }
 
-    /// The values `row` binds to `insert`.
+    /// The values `row` binds to the statement whose placeholders are `columns` (``insertColumns``
+    /// or ``updateColumns``), in that order.
     /// - Throws: ``RegistryError/Code/internalFailure`` when a structured member cannot be encoded.
-    func insertArguments(_ row: Column.Row) throws(RegistryError) -> SQLArguments {
-        SQLArguments(try insertColumns.map { column throws(RegistryError) in try column.value(in: row) })
-    }
-
-    /// The values `row` binds to `update`.
-    /// - Throws: ``RegistryError/Code/internalFailure`` when a structured member cannot be encoded.
-    func updateArguments(_ row: Column.Row) throws(RegistryError) -> SQLArguments {
-        SQLArguments(try updateColumns.map { column throws(RegistryError) in try column.value(in: row) })
+    func arguments(_ columns: [Column], of row: Column.Row) throws(RegistryError) -> SQLArguments {
+        SQLArguments(try columns.map { column throws(RegistryError) in try column.value(in: row) })
     }
 }

@@ -109,14 +109,14 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
     /// - Throws: the storage failure (a refusing schema constraint among them).
     func insert<Column: TableColumn>(_ row: Column.Row, into _: Column.Type) throws(RegistryError) {
         let statements = Column.statements
-        try execute(statements.insert, try statements.insertArguments(row))
+        try execute(statements.insert, try statements.arguments(statements.insertColumns, of: row))
     }
 
     /// Updates the mutable columns of the row of `Column`'s table that `row`'s key names.
     /// - Throws: the storage failure (a refusing schema constraint among them).
     func update<Column: TableColumn>(_ row: Column.Row, in _: Column.Type) throws(RegistryError) {
         let statements = Column.statements
-        try execute(statements.update, try statements.updateArguments(row))
+        try execute(statements.update, try statements.arguments(statements.updateColumns, of: row))
     }
 
     /// Reads the tags of one owner from a tag table; `sql` is the table's SELECT with the WHERE
