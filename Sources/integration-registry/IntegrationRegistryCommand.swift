@@ -56,8 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to bind; 0 picks a free port and prints it (env REGISTRY_PORT; default 8080).")
     var port: String?
 
-    @Option(help: "SQLite database file, created if missing (env REGISTRY_DB; default registry.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "Region reported when a request's credentials name none (env REGISTRY_REGION; default us-east-1).")
     var region: String?
@@ -75,7 +74,8 @@ struct ServeCommand: AsyncParsableCommand {
     /// The settings this command line gives.
     var options: [Setting: String] {
         let given: [Setting: String?] = [
-            .host: host, .port: port, .db: db, .region: region, .authFile: authFile, .rateLimit: rateLimit,
+            .host: host, .port: port, .db: database.db, .region: region, .authFile: authFile,
+            .rateLimit: rateLimit,
         ]
         return given.compactMapValues { $0 }
     }
@@ -103,11 +103,10 @@ struct ServeCommand: AsyncParsableCommand {
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending migrations.")
 
-    @Option(help: "SQLite database file (env REGISTRY_DB; default registry.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOption
 
     func run() throws {
-        let path = SettingsSource.process(options: [.db: db].compactMapValues { $0 }).databasePath
+        let path = database.path
         let store = try SQLiteRegistryStore(path: path)
         try store.close()
         print("\(path): schema at version \(EmbeddedMigrations.all.map(\.version).max() ?? 0)")
@@ -119,8 +118,7 @@ struct SynthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth", abstract: "Print the CloudFormation template of one API.")
 
-    @Option(help: "SQLite database file (env REGISTRY_DB; default registry.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "The API's id.")
     var api: String
@@ -140,7 +138,7 @@ struct SynthCommand: AsyncParsableCommand {
             }
             return scope
         }
-        let path = SettingsSource.process(options: [.db: db].compactMapValues { $0 }).databasePath
+        let path = database.path
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("No database at \(path).") }
         let store = try SQLiteRegistryStore(path: path)
         defer { _ = try? store.close() }

@@ -14,8 +14,7 @@ struct SeedCommand: AsyncParsableCommand {
         commandName: "seed",
         abstract: "Fill a database with synthetic HTTP APIs (one Lambda integration and N routes each).")
 
-    @Option(help: "SQLite database file, created if missing (env REGISTRY_DB; default registry.sqlite).")
-    var db: String?
+    @OptionGroup var database: DatabaseOption
 
     @Option(help: "How many APIs to add.")
     var apis: Int = 1000
@@ -33,7 +32,7 @@ struct SeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let path = SettingsSource.process(options: [.db: db].compactMapValues { $0 }).databasePath
+        let path = database.path
         let store = try SQLiteRegistryStore(path: path)
         let service = makeService(store: store)
         let started = ContinuousClock.now
