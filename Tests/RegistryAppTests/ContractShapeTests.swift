@@ -1,7 +1,6 @@
 import Foundation
 import RegistryTestSupport
 import Testing
-import Yams
 
 @testable import RegistryApp
 @testable import RegistryDomain
@@ -11,33 +10,15 @@ import Yams
 /// request schemas (create and update). A member added to a response or an input but not to the
 /// contract fails here. (The contract may document AWS members the registry does not produce yet.)
 @Suite struct ContractShapeTests {
-    /// The property names of each schema in the contract's components.
-    static let schemas: [String: Set<String>] = {
-        let url = Fixtures.repository.appendingPathComponent("api/openapi.yaml")
-        guard let text = try? String(contentsOf: url, encoding: .utf8),
-            let document = try? Yams.load(yaml: text) as? [String: Any],
-            let components = document["components"] as? [String: Any],
-            let schemas = components["schemas"] as? [String: Any]
-        else { return [:] }
-        return schemas.compactMapValues { schema in
-            ((schema as? [String: Any])?["properties"] as? [String: Any]).map { Set($0.keys) }
-        }
-    }()
-
-    /// The stored members of `value` (a response's are its wire keys; an input's, its request members).
-    static func members(of value: Any) -> Set<String> {
-        Set(Mirror(reflecting: value).children.compactMap(\.label))
-    }
-
     static let epoch = Timestamp(millisecondsSinceEpoch: 0)
     static let apiID = APIID(uncheckedRawValue: "a1b2c3d4e5")
 
     /// One value of each response type and the contract schema it must fit.
     static let responses: [(schema: String, members: Set<String>)] = [
-        ("Api", members(of: APIResponse(Sample.httpAPI, region: "us-east-1"))),
+        ("Api", memberNames(of: APIResponse(Sample.httpAPI, region: "us-east-1"))),
         (
             "Route",
-            members(
+            memberNames(
                 of: RouteResponse(
                     Route(
                         id: RouteID(uncheckedRawValue: "r1"), apiID: apiID,
@@ -45,7 +26,7 @@ import Yams
         ),
         (
             "Integration",
-            members(
+            memberNames(
                 of: IntegrationResponse(
                     Integration(
                         id: IntegrationID(uncheckedRawValue: "i1"), apiID: apiID, integrationType: .awsProxy,
@@ -53,13 +34,13 @@ import Yams
         ),
         (
             "Stage",
-            members(
+            memberNames(
                 of: StageResponse(
                     Stage(apiID: apiID, name: .defaultStage, createdDate: epoch, lastUpdatedDate: epoch)))
         ),
         (
             "Deployment",
-            members(
+            memberNames(
                 of: DeploymentResponse(
                     Deployment(
                         id: DeploymentID(uncheckedRawValue: "d1"), apiID: apiID, autoDeployed: false,
@@ -67,7 +48,7 @@ import Yams
         ),
         (
             "Authorizer",
-            members(
+            memberNames(
                 of: AuthorizerResponse(
                     Authorizer(
                         id: AuthorizerID(uncheckedRawValue: "a1"), apiID: apiID, name: "n", authorizerType: .jwt,
@@ -75,7 +56,7 @@ import Yams
         ),
         (
             "VpcLink",
-            members(
+            memberNames(
                 of: VpcLinkResponse(
                     VpcLink(
                         id: VpcLinkID(uncheckedRawValue: "v1"), name: "n", subnetIDs: [], createdDate: epoch)))
@@ -85,7 +66,7 @@ import Yams
     @Test("every member of every response is a property of its schema", arguments: 0..<7)
     func responsesFitTheirSchemas(index: Int) throws {
         let (schema, members) = Self.responses[index]
-        let properties = try #require(Self.schemas[schema], "no schema \(schema) in api/openapi.yaml")
+        let properties = try #require(Contract.schemaProperties[schema], "no schema \(schema) in api/openapi.yaml")
         #expect(members.subtracting(properties) == [], "\(schema): undocumented response members")
         #expect(!members.isEmpty)
     }
@@ -93,19 +74,19 @@ import Yams
     /// One value of each input type, the contract's name for it, and the members only its create
     /// request takes (UpdateApi cannot change the protocol, UpdateVpcLink only the name, …).
     static let inputs: [(name: String, members: Set<String>, createOnly: Set<String>)] = [
-        ("Api", members(of: APIInput()), ["protocolType", "tags"]), ("Route", members(of: RouteInput()), []),
-        ("Integration", members(of: IntegrationInput()), []),
-        ("Stage", members(of: StageInput()), ["stageName", "tags"]),
-        ("Deployment", members(of: DeploymentInput()), ["stageName"]),
-        ("Authorizer", members(of: AuthorizerInput()), []),
-        ("VpcLink", members(of: VpcLinkInput()), ["subnetIds", "securityGroupIds", "tags"]),
+        ("Api", memberNames(of: APIInput()), ["protocolType", "tags"]), ("Route", memberNames(of: RouteInput()), []),
+        ("Integration", memberNames(of: IntegrationInput()), []),
+        ("Stage", memberNames(of: StageInput()), ["stageName", "tags"]),
+        ("Deployment", memberNames(of: DeploymentInput()), ["stageName"]),
+        ("Authorizer", memberNames(of: AuthorizerInput()), []),
+        ("VpcLink", memberNames(of: VpcLinkInput()), ["subnetIds", "securityGroupIds", "tags"]),
     ]
 
     @Test("every member an input accepts is a property of its create and update request schemas", arguments: 0..<7)
     func inputsFitTheirSchemas(index: Int) throws {
         let (name, members, createOnly) = Self.inputs[index]
-        let create = try #require(Self.schemas["Create\(name)Request"], "no schema Create\(name)Request")
-        let update = try #require(Self.schemas["Update\(name)Request"], "no schema Update\(name)Request")
+        let create = try #require(Contract.schemaProperties["Create\(name)Request"], "no schema Create\(name)Request")
+        let update = try #require(Contract.schemaProperties["Update\(name)Request"], "no schema Update\(name)Request")
         #expect(members.subtracting(create) == [], "Create\(name)Request lacks members")
         #expect(members.subtracting(update).subtracting(createOnly) == [], "Update\(name)Request lacks members")
         #expect(createOnly.isSubset(of: members))

@@ -102,10 +102,7 @@ import Testing
     /// The members of `entity`, lowercased as the wire spells them (`authorizerID` is
     /// `authorizerId`), `id` as `idMember`, without `hidden` (members the wire does not show).
     static func entityMembers(_ entity: Any, id idMember: String, hidden: Set<String> = []) -> Set<String> {
-        Set(
-            Mirror(reflecting: entity).children.compactMap(\.label).filter { !hidden.contains($0) }.map {
-                $0 == "id" ? idMember.lowercased() : $0.lowercased()
-            })
+        Set(memberNames(of: entity).subtracting(hidden).map { $0 == "id" ? idMember.lowercased() : $0.lowercased() })
     }
 
     @Test("every member of a filled entity reaches its response (the API id of a child is not on the wire)")

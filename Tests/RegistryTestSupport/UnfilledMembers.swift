@@ -24,3 +24,9 @@ public func unfilledMembers(of value: Any, at path: String = "") -> [String] {
         return []
     }
 }
+
+/// The names of the stored members of `value` (a response's are its wire keys; an input's, its
+/// request members).
+public func memberNames(of value: Any) -> Set<String> {
+    Set(Mirror(reflecting: value).children.compactMap(\.label))
+}
