@@ -23,7 +23,7 @@ public struct AppConfiguration: Sendable {
 
     /// Creates a configuration; every argument has the service's default.
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "registry.sqlite",
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String = AppConfiguration.defaultDatabasePath,
         defaultRegion: String = "us-east-1", quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20,
         authentication: AuthConfiguration? = nil, rateLimitPerSecond: Double? = nil
     ) {
