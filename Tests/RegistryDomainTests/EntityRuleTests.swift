@@ -63,15 +63,11 @@ struct APIRuleTests {
         expectOutcome(row.expected) { () throws(RegistryError) in try api.checkRules() }
     }
 
-    @Test(
-        "UpdateApi cannot change the protocol or quick-create members",
-        arguments: [
-            APIInput(protocolType: .websocket), APIInput(target: Sample.function), APIInput(routeKey: "GET /"),
-            APIInput(credentialsArn: "arn:aws:iam::123456789012:role/r"),
-        ])
-    func updateRefusals(input: APIInput) {
+    @Test("UpdateApi cannot change the protocol")
+    func updateRefusals() {
         var api = Sample.httpAPI
-        expectRegistryError(.badRequest) { () throws(RegistryError) in try api.apply(input) }
+        expectRegistryError(.badRequest) { () throws(RegistryError) in try api.apply(APIInput(protocolType: .websocket))
+        }
         #expect(api == Sample.httpAPI)
     }
 
@@ -179,6 +175,12 @@ struct AuthorizerRuleTests {
         RuleCase("TTL -1", .badRequest) { $0.authorizerResultTTLInSeconds = -1 },
         RuleCase("empty name", .badRequest) { $0.name = "" },
         RuleCase("empty identity source text", .badRequest) { $0.identitySource = [""] },
+        RuleCase("query string source", nil) { $0.identitySource = ["$request.querystring.token"] },
+        RuleCase("context source", .badRequest) { $0.identitySource = ["$context.authorizer.token"] },
+        RuleCase("stage variable source", .badRequest) { $0.identitySource = ["$stageVariables.token"] },
+        RuleCase("header prefix without a name", .badRequest) { $0.identitySource = ["$request.header."] },
+        RuleCase("header without $", .badRequest) { $0.identitySource = ["request.header.Authorization"] },
+        RuleCase("WebSocket form", .badRequest) { $0.identitySource = ["route.request.header.Authorization"] },
     ]
 
     @Test("JWT authorizer rules on an HTTP API", arguments: jwtCases)
@@ -202,6 +204,22 @@ struct AuthorizerRuleTests {
         RuleCase("URL as authorizerUri", .badRequest) { $0.authorizerURI = "https://auth.example" },
         RuleCase("JWT configuration", .badRequest) { $0.jwtConfiguration = JWTConfiguration(audience: ["a"]) },
         RuleCase("two identity sources", nil) { $0.identitySource.append("$request.querystring.token") },
+        RuleCase("context and stage variable sources", nil) {
+            $0.identitySource = ["$context.requestId", "$stageVariables.tenant"]
+        },
+        RuleCase("no identity source, no TTL", nil) { $0.identitySource = [] },
+        RuleCase("no identity source, TTL 0", nil) {
+            $0.identitySource = []
+            $0.authorizerResultTTLInSeconds = 0
+        },
+        RuleCase("no identity source, TTL 300", .badRequest) {
+            $0.identitySource = []
+            $0.authorizerResultTTLInSeconds = 300
+        },
+        RuleCase("identity source, TTL 300", nil) { $0.authorizerResultTTLInSeconds = 300 },
+        RuleCase("header name with a space", .badRequest) { $0.identitySource = ["$request.header.X Y"] },
+        RuleCase("method.request form", .badRequest) { $0.identitySource = ["method.request.header.Authorization"] },
+        RuleCase("WebSocket form", .badRequest) { $0.identitySource = ["route.request.header.Authorization"] },
     ]
 
     @Test("REQUEST authorizer rules on an HTTP API", arguments: requestCases)
@@ -210,19 +228,28 @@ struct AuthorizerRuleTests {
         expectOutcome(row.expected) { () throws(RegistryError) in try authorizer.checkRules(in: Sample.httpAPI) }
     }
 
+    static let webSocketRequest = Authorizer(
+        id: AuthorizerID(uncheckedRawValue: "auth003"), apiID: Sample.webSocketAPI.id, name: "lambda",
+        authorizerType: .request, identitySource: ["route.request.header.Authorization"],
+        authorizerURI: Sample.invocation)
+
     static let webSocketCases: [RuleCase<Authorizer>] = [
-        RuleCase("REQUEST without payload format", nil) { $0.authorizerPayloadFormatVersion = nil },
-        RuleCase("REQUEST with payload format", .badRequest) { _ in },
-        RuleCase("REQUEST with simple responses", .badRequest) {
-            $0.authorizerPayloadFormatVersion = nil
-            $0.enableSimpleResponses = false
-        },
+        RuleCase("REQUEST", nil) { _ in },
+        RuleCase("REQUEST with payload format", .badRequest) { $0.authorizerPayloadFormatVersion = "1.0" },
+        RuleCase("REQUEST with simple responses", .badRequest) { $0.enableSimpleResponses = false },
         RuleCase("JWT", .badRequest) { $0 = AuthorizerRuleTests.jwt },
+        RuleCase("query string, stage variable and context sources", nil) {
+            $0.identitySource = ["route.request.querystring.token", "stageVariables.tenant", "context.routeKey"]
+        },
+        RuleCase("no identity source", nil) { $0.identitySource = [] },
+        RuleCase("HTTP form", .badRequest) { $0.identitySource = ["$request.header.Authorization"] },
+        RuleCase("TTL 0", .badRequest) { $0.authorizerResultTTLInSeconds = 0 },
+        RuleCase("TTL 300", .badRequest) { $0.authorizerResultTTLInSeconds = 300 },
     ]
 
     @Test("authorizer rules on a WebSocket API", arguments: webSocketCases)
     func webSocketRules(_ row: RuleCase<Authorizer>) {
-        let authorizer = row.applied(to: Self.request)
+        let authorizer = row.applied(to: Self.webSocketRequest)
         expectOutcome(row.expected) { () throws(RegistryError) in try authorizer.checkRules(in: Sample.webSocketAPI) }
     }
 

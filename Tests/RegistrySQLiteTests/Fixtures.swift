@@ -69,12 +69,16 @@ final class StoreFixture: Sendable {
                 jwtConfiguration: JWTConfiguration(audience: ["client"], issuer: "https://issuer.example")))
     }
 
-    /// Creates a Lambda REQUEST authorizer in `api` (payload format 2.0 on HTTP APIs).
+    /// Creates a Lambda REQUEST authorizer in `api` (payload format 2.0 on HTTP APIs), reading the
+    /// `Authorization` header in the protocol's identity source form.
     func requestAuthorizer(in api: API) async throws -> Authorizer {
         try await service.createAuthorizer(
             in: api.id,
             AuthorizerInput(
-                name: "lambda", authorizerType: .request, identitySource: ["$request.header.Authorization"],
+                name: "lambda", authorizerType: .request,
+                identitySource: [
+                    api.protocolType == .http ? "$request.header.Authorization" : "route.request.header.Authorization"
+                ],
                 authorizerUri: Sample.invocation,
                 authorizerPayloadFormatVersion: api.protocolType == .http ? "2.0" : nil))
     }

@@ -278,6 +278,76 @@ struct APIUseCaseTests {
         #expect(try await fixture.service.api(api.id) == updated)
     }
 
+    static let quickUpdateCases: [UseCaseCase<APIInput>] = [
+        .init("target to a URL", nil, APIInput(target: "https://backend.example/v2")),
+        .init("target to another function", nil, APIInput(target: Sample.function + "-v2")),
+        .init("route key", nil, APIInput(routeKey: "GET /pets/{id}")),
+        .init("credentials", nil, APIInput(credentialsArn: "arn:aws:iam::123456789012:role/invoker")),
+        .init("target to a listener", .badRequest, APIInput(target: Sample.albListener)),
+        .init("malformed route key", .badRequest, APIInput(routeKey: "GET pets")),
+        .init("route key of another route", .conflict, APIInput(routeKey: "GET /other")),
+    ]
+
+    @Test(
+        "UpdateApi's quick-create members change the quick-created route and integration", arguments: quickUpdateCases)
+    func quickCreateUpdate(_ row: UseCaseCase<APIInput>) async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.service.createAPI(
+            APIInput(name: "quick", protocolType: .http, target: Sample.function))
+        let integration = try #require(try await fixture.allIntegrations(of: api.id).first)
+        try await fixture.route("GET /other", to: integration, in: api)
+        let deploymentsBefore = try await fixture.service.deployments(in: api.id, PageRequest()).items.count
+        let before = (try await fixture.allRoutes(of: api.id), try await fixture.allIntegrations(of: api.id))
+        await expectOutcome(row.expected) { try await fixture.service.updateAPI(api.id, row.input) }
+        let routes = try await fixture.allRoutes(of: api.id)
+        let after = try #require(try await fixture.allIntegrations(of: api.id).first)
+        guard row.expected == nil else {
+            #expect(routes == before.0)
+            #expect(try await fixture.allIntegrations(of: api.id) == before.1)
+            return
+        }
+        #expect(routes.first?.routeKey.rawValue == row.input.routeKey ?? "$default")
+        #expect(after.integrationURI == row.input.target ?? Sample.function)
+        #expect(after.credentialsArn == row.input.credentialsArn)
+        let isURL = row.input.target?.hasPrefix("https://") == true
+        #expect(after.integrationType == (isURL ? .httpProxy : .awsProxy))
+        #expect(after.payloadFormatVersion == (isURL ? "1.0" : "2.0"))
+        #expect(after.integrationMethod == (isURL ? "ANY" : "POST"))
+        #expect(
+            try await fixture.service.deployments(in: api.id, PageRequest()).items.count == deploymentsBefore + 1,
+            "the $default stage deploys the change")
+    }
+
+    @Test("UpdateApi's quick-create members need an API made by quick create, on HTTP")
+    func quickCreateUpdateNeedsQuickCreate() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.httpAPI()
+        await expectRegistryError(.badRequest) {
+            try await fixture.service.updateAPI(api.id, APIInput(target: Sample.function))
+        }
+        let chat = try await fixture.webSocketAPI()
+        await expectRegistryError(.badRequest) {
+            try await fixture.service.updateAPI(chat.id, APIInput(routeKey: "$default"))
+        }
+        #expect(try await fixture.allIntegrations(of: api.id).isEmpty)
+    }
+
+    @Test("UpdateApi with an empty version clears it; DeleteCorsConfiguration removes CORS")
+    func clearVersionAndCORS() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.service.createAPI(
+            APIInput(
+                name: "cors", protocolType: .http, corsConfiguration: CorsConfiguration(allowOrigins: ["*"]),
+                version: "v1"))
+        #expect(try await fixture.service.updateAPI(api.id, APIInput(version: "")).version == nil)
+        try await fixture.service.deleteCorsConfiguration(of: api.id)
+        #expect(try await fixture.service.api(api.id).corsConfiguration == nil)
+        try await fixture.service.deleteCorsConfiguration(of: api.id)
+        await expectRegistryError(.notFound) {
+            try await fixture.service.deleteCorsConfiguration(of: APIID(uncheckedRawValue: "nosuchapi0"))
+        }
+    }
+
     @Test("tags on APIs, stages and VPC links: add, overwrite, remove, limit")
     func tags() async throws {
         let fixture = try StoreFixture()
@@ -359,6 +429,66 @@ struct StageDeploymentTests {
         await expectRegistryError(.badRequest) {
             try await fixture.service.createDeployment(in: api.id, DeploymentInput(stageName: "live"))
         }
+    }
+
+    @Test("DeleteAccessLogSettings, DeleteRouteSettings and ResetAuthorizersCache on a stage")
+    func stageSettingDeletes() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.httpAPI()
+        let stage = try await fixture.service.createStage(
+            in: api.id,
+            StageInput(
+                stageName: "live",
+                routeSettings: ["GET /pets": RouteSettings(throttlingBurstLimit: 5), "$default": RouteSettings()],
+                accessLogSettings: AccessLogSettings(
+                    destinationArn: "arn:aws:logs:us-east-1:123456789012:log-group:access", format: "$context.requestId"
+                )))
+        try await fixture.service.deleteAccessLogSettings(of: stage.name, in: api.id)
+        try await fixture.service.deleteRouteSettings(forRouteKey: "GET /pets", of: stage.name, in: api.id)
+        var stored = try await fixture.service.stage(stage.name, in: api.id)
+        #expect(stored.accessLogSettings == nil)
+        #expect(stored.routeSettings.map { Array($0.keys) } == ["$default"])
+        await expectRegistryError(.notFound) {
+            try await fixture.service.deleteRouteSettings(forRouteKey: "GET /pets", of: stage.name, in: api.id)
+        }
+        try await fixture.service.deleteRouteSettings(forRouteKey: "$default", of: stage.name, in: api.id)
+        stored = try await fixture.service.stage(stage.name, in: api.id)
+        #expect(stored.routeSettings == nil)
+        try await fixture.service.resetAuthorizersCache(of: stage.name, in: api.id)
+        await expectRegistryError(.notFound) {
+            try await fixture.service.resetAuthorizersCache(of: StageName(uncheckedRawValue: "gone"), in: api.id)
+        }
+        await expectRegistryError(.notFound) {
+            try await fixture.service.deleteAccessLogSettings(of: StageName(uncheckedRawValue: "gone"), in: api.id)
+        }
+    }
+
+    @Test("DeleteRouteRequestParameter removes one parameter and redeploys; an unknown one is 404")
+    func deleteRouteRequestParameter() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.webSocketAPI()
+        _ = try await fixture.service.createStage(in: api.id, StageInput(stageName: "live", autoDeploy: true))
+        let route = try await fixture.service.createRoute(
+            in: api.id,
+            RouteInput(
+                routeKey: "$connect",
+                requestParameters: [
+                    "route.request.querystring.token": ParameterConstraints(required: true),
+                    "route.request.header.Origin": ParameterConstraints(required: false),
+                ]))
+        let deployments = try await fixture.service.deployments(in: api.id, PageRequest()).items.count
+        try await fixture.service.deleteRouteRequestParameter(
+            "route.request.querystring.token", of: route.id, in: api.id)
+        #expect(
+            try await fixture.service.route(route.id, in: api.id).requestParameters.map { Array($0.keys) }
+                == ["route.request.header.Origin"])
+        #expect(try await fixture.service.deployments(in: api.id, PageRequest()).items.count == deployments + 1)
+        await expectRegistryError(.notFound) {
+            try await fixture.service.deleteRouteRequestParameter(
+                "route.request.querystring.token", of: route.id, in: api.id)
+        }
+        try await fixture.service.deleteRouteRequestParameter("route.request.header.Origin", of: route.id, in: api.id)
+        #expect(try await fixture.service.route(route.id, in: api.id).requestParameters == nil)
     }
 
     @Test("an auto-deploy stage created after the routes deploys at once")

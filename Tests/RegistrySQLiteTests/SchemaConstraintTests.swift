@@ -207,6 +207,44 @@ struct SchemaConstraintTests {
             VALUES ('wsapi00001', 'auth001', 'j', 'JWT', '["$request.header.Authorization"]', '{}')
             """),
         Violation(
+            "authorizer cache TTL without an identity source", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, authorizer_uri,
+                authorizer_result_ttl)
+            VALUES ('httpapi001', 'auth001', 'l', 'REQUEST', '[]', 'arn:x', 300)
+            """),
+        Violation(
+            "WebSocket authorizer with a cache TTL", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, authorizer_uri,
+                authorizer_result_ttl)
+            VALUES ('wsapi00001', 'auth001', 'l', 'REQUEST', '["route.request.header.Authorization"]', 'arn:x', 0)
+            """),
+        Violation(
+            "WebSocket authorizer with an HTTP API identity source", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, authorizer_uri)
+            VALUES ('wsapi00001', 'auth001', 'l', 'REQUEST', '["$request.header.Authorization"]', 'arn:x')
+            """),
+        Violation(
+            "JWT authorizer reading a stage variable", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, jwt_configuration)
+            VALUES ('httpapi001', 'auth001', 'j', 'JWT', '["$stageVariables.token"]', '{}')
+            """),
+        Violation(
+            "identity source without a name", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, authorizer_uri)
+            VALUES ('httpapi001', 'auth001', 'l', 'REQUEST', '["$request.header."]', 'arn:x')
+            """),
+        Violation(
+            "identity source with a space", .SQLITE_CONSTRAINT_TRIGGER,
+            """
+            INSERT INTO authorizers (api_id, id, name, authorizer_type, identity_source, authorizer_uri)
+            VALUES ('httpapi001', 'auth001', 'l', 'REQUEST', '["$request.header.A B"]', 'arn:x')
+            """),
+        Violation(
             "HTTP API with another route selection", .SQLITE_CONSTRAINT_CHECK,
             """
             INSERT INTO apis (id, name, protocol_type, route_selection_expression, api_key_selection_expression,

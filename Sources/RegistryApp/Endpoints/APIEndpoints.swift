@@ -1,7 +1,8 @@
 import Hummingbird
 import RegistryDomain
 
-/// `/v2/apis` and `/v2/apis/{apiId}`: CreateApi, GetApis, GetApi, UpdateApi, DeleteApi.
+/// `/v2/apis`, `/v2/apis/{apiId}` and its `/cors`: CreateApi, GetApis, GetApi, UpdateApi, DeleteApi,
+/// DeleteCorsConfiguration.
 struct APIEndpoints {
     let service: RegistryService
     let bodyLimit: Int
@@ -35,6 +36,10 @@ struct APIEndpoints {
         }
         router.delete("/v2/apis/:apiId") { _, context in
             try await service.deleteAPI(try context.apiID())
+            return Response(status: .noContent)
+        }
+        router.delete("/v2/apis/:apiId/cors") { _, context in
+            try await service.deleteCorsConfiguration(of: try context.apiID())
             return Response(status: .noContent)
         }
     }

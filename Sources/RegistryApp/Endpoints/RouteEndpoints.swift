@@ -1,7 +1,8 @@
 import Hummingbird
 import RegistryDomain
 
-/// `/v2/apis/{apiId}/routes[/{routeId}]`: CreateRoute, GetRoutes, GetRoute, UpdateRoute, DeleteRoute.
+/// `/v2/apis/{apiId}/routes[/{routeId}]`: CreateRoute, GetRoutes, GetRoute, UpdateRoute, DeleteRoute,
+/// DeleteRouteRequestParameter.
 struct RouteEndpoints {
     let service: RegistryService
     let bodyLimit: Int
@@ -28,6 +29,12 @@ struct RouteEndpoints {
         }
         router.delete("/v2/apis/:apiId/routes/:routeId") { _, context in
             try await service.deleteRoute(try Self.routeID(context), in: try context.apiID())
+            return Response(status: .noContent)
+        }
+        router.delete("/v2/apis/:apiId/routes/:routeId/requestparameters/:requestParameterKey") { _, context in
+            let (apiID, routeID) = (try context.apiID(), try Self.routeID(context))
+            try await service.deleteRouteRequestParameter(
+                context.pathParameter("requestParameterKey"), of: routeID, in: apiID)
             return Response(status: .noContent)
         }
     }

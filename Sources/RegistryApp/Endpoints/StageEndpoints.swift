@@ -1,7 +1,8 @@
 import Hummingbird
 import RegistryDomain
 
-/// `/v2/apis/{apiId}/stages[/{stageName}]`: the stage operations (`%24default` is `$default`).
+/// `/v2/apis/{apiId}/stages[/{stageName}]`: the stage operations (`%24default` is `$default`), with
+/// DeleteAccessLogSettings, DeleteRouteSettings and ResetAuthorizersCache.
 struct StageEndpoints {
     let service: RegistryService
     let bodyLimit: Int
@@ -27,6 +28,19 @@ struct StageEndpoints {
         }
         router.delete("/v2/apis/:apiId/stages/:stageName") { _, context in
             try await service.deleteStage(try context.stageName(), in: try context.apiID())
+            return Response(status: .noContent)
+        }
+        router.delete("/v2/apis/:apiId/stages/:stageName/accesslogsettings") { _, context in
+            try await service.deleteAccessLogSettings(of: try context.stageName(), in: try context.apiID())
+            return Response(status: .noContent)
+        }
+        router.delete("/v2/apis/:apiId/stages/:stageName/routesettings/:routeKey") { _, context in
+            let (apiID, name) = (try context.apiID(), try context.stageName())
+            try await service.deleteRouteSettings(forRouteKey: context.pathParameter("routeKey"), of: name, in: apiID)
+            return Response(status: .noContent)
+        }
+        router.delete("/v2/apis/:apiId/stages/:stageName/cache/authorizers") { _, context in
+            try await service.resetAuthorizersCache(of: try context.stageName(), in: try context.apiID())
             return Response(status: .noContent)
         }
     }

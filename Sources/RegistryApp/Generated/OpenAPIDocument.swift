@@ -199,6 +199,30 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/cors:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+    delete:
+      operationId: DeleteCorsConfiguration
+      tags:
+        - Apis
+      summary: Deletes the CORS configuration of an API.
+      responses:
+        '204':
+          description: The CORS configuration was deleted (or there was none).
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /v2/apis/{apiId}/routes:
     parameters:
       - $ref: '#/components/parameters/ApiId'
@@ -342,6 +366,32 @@ paths:
       responses:
         '204':
           description: The route was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/routes/{routeId}/requestparameters/{requestParameterKey}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/RouteId'
+      - $ref: '#/components/parameters/RequestParameterKey'
+    delete:
+      operationId: DeleteRouteRequestParameter
+      tags:
+        - Routes
+      summary: Deletes a route request parameter.
+      responses:
+        '204':
+          description: The request parameter was deleted.
           headers:
             x-amzn-RequestId:
               $ref: '#/components/headers/RequestId'
@@ -656,6 +706,82 @@ paths:
       responses:
         '204':
           description: The stage was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/stages/{stageName}/accesslogsettings:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/StageName'
+    delete:
+      operationId: DeleteAccessLogSettings
+      tags:
+        - Stages
+      summary: Deletes the AccessLogSettings for a Stage. To disable access logging for a Stage, delete its AccessLogSettings.
+      responses:
+        '204':
+          description: The access log settings were deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/stages/{stageName}/routesettings/{routeKey}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/StageName'
+      - $ref: '#/components/parameters/RouteKey'
+    delete:
+      operationId: DeleteRouteSettings
+      tags:
+        - Stages
+      summary: Deletes the RouteSettings for a stage.
+      responses:
+        '204':
+          description: The route settings were deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/stages/{stageName}/cache/authorizers:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/StageName'
+    delete:
+      operationId: ResetAuthorizersCache
+      tags:
+        - Stages
+      summary: Resets all authorizer cache entries on a stage. Supported only for HTTP APIs.
+      responses:
+        '204':
+          description: Accepted. The registry keeps no authorizer cache, so this only checks that the API and the stage exist.
           headers:
             x-amzn-RequestId:
               $ref: '#/components/headers/RequestId'
@@ -2804,6 +2930,22 @@ components:
         minLength: 1
         maxLength: 128
       example: '%24default'
+    RequestParameterKey:
+      name: requestParameterKey
+      in: path
+      required: true
+      description: The route request parameter key, percent-encoded (e.g. `route.request.querystring.name`).
+      schema:
+        type: string
+        minLength: 1
+    RouteKey:
+      name: routeKey
+      in: path
+      required: true
+      description: The route key, percent-encoded as one path segment (e.g. `GET%20%2Fpets` for `GET /pets`).
+      schema:
+        type: string
+        minLength: 1
     DeploymentId:
       name: deploymentId
       in: path

@@ -38,13 +38,11 @@ extension API {
     }
 
     /// Applies the members given in `input` (an UpdateApi) to this API.
+    /// The quick-create members are the use case's (they change the route and integration).
     /// - Throws: ``RegistryError/Code/badRequest`` for members UpdateApi cannot change.
     mutating func apply(_ input: APIInput) throws(RegistryError) {
         if let protocolType = input.protocolType, protocolType != self.protocolType {
             throw .badRequest("The protocolType of an API cannot be changed.")
-        }
-        if input.target != nil || input.routeKey != nil || input.credentialsArn != nil {
-            throw .badRequest("target, routeKey and credentialsArn are supported only when creating an API.")
         }
         if let name = input.name { self.name = name }
         if let description = input.description { self.description = description }
@@ -53,7 +51,8 @@ extension API {
         if let cors = input.corsConfiguration { corsConfiguration = cors }
         if let disable = input.disableExecuteApiEndpoint { disableExecuteApiEndpoint = disable }
         if let disable = input.disableSchemaValidation { disableSchemaValidation = disable }
-        if let version = input.version { self.version = version }
+        // AWS's UpdateApi clears the version when it is given as an empty string.
+        if let version = input.version { self.version = version.isEmpty ? nil : version }
         if let type = input.ipAddressType { ipAddressType = type }
     }
 }

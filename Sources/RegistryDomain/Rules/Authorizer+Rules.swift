@@ -33,6 +33,20 @@ extension Authorizer {
         for source in identitySource {
             try FieldRules.check(source, member: "identitySource", length: 1...1024)
         }
+        try checkIdentitySources(for: api.protocolType)
+        if let ttl = authorizerResultTTLInSeconds {
+            guard api.protocolType == .http else {
+                throw .badRequest(
+                    "authorizerResultTtlInSeconds is supported only for HTTP API authorizers; WebSocket authorizers "
+                        + "are not cached.")
+            }
+            if ttl > 0, identitySource.isEmpty {
+                throw .badRequest(
+                    "Identity sources are required when authorizer caching is enabled "
+                        + "(authorizerResultTtlInSeconds \(ttl)): name at least one identitySource, or set the TTL to 0."
+                )
+            }
+        }
         switch authorizerType {
         case .jwt:
             guard api.protocolType == .http else {
@@ -73,6 +87,34 @@ extension Authorizer {
             } else if authorizerPayloadFormatVersion != nil || enableSimpleResponses != nil {
                 throw .badRequest(
                     "authorizerPayloadFormatVersion and enableSimpleResponses are supported only for HTTP APIs.")
+            }
+        }
+    }
+
+    /// The prefixes an identity source may have, by API protocol and authorizer type (AWS's
+    /// CreateAuthorizer reference): HTTP APIs select from the request, its context or stage variables
+    /// with `$`; WebSocket APIs use the `route.request.` form; a JWT is only read from a header or a
+    /// query string.
+    static func identitySourcePrefixes(for protocolType: ProtocolType, type: AuthorizerType) -> [String] {
+        switch (protocolType, type) {
+        case (.http, .jwt): ["$request.header.", "$request.querystring."]
+        case (.http, .request): ["$request.header.", "$request.querystring.", "$context.", "$stageVariables."]
+        case (.websocket, _): ["route.request.header.", "route.request.querystring.", "context.", "stageVariables."]
+        }
+    }
+
+    private func checkIdentitySources(for protocolType: ProtocolType) throws(RegistryError) {
+        let prefixes = Self.identitySourcePrefixes(for: protocolType, type: authorizerType)
+        for source in identitySource {
+            let named = prefixes.contains { prefix in
+                source.hasPrefix(prefix) && source.count > prefix.count
+                    && !source.contains(where: { $0 == " " || $0 == "," || $0.isNewline })
+            }
+            guard named else {
+                throw .badRequest(
+                    "Invalid identitySource '\(source.prefix(300))': a \(authorizerType.rawValue) authorizer of a "
+                        + "\(protocolType == .http ? "HTTP" : "WebSocket") API takes an identity source of the form "
+                        + prefixes.map { "\($0)X" }.joined(separator: ", ") + ".")
             }
         }
     }

@@ -57,23 +57,11 @@ extension RegistryService {
             return nil
         }
         guard api.protocolType == .http else { throw .badRequest("Quick create is supported only for HTTP APIs.") }
-        try FieldRules.check(target, member: "target", length: 1...2048)
         var integration = Integration(
             id: IntegrationID(uncheckedRawValue: "provisional"), apiID: api.id, integrationType: .awsProxy,
-            integrationURI: target,
             timeoutInMillis: Integration.defaultTimeout(for: .http), credentialsArn: input.credentialsArn,
             apiGatewayManaged: true)
-        switch IntegrationTarget(uri: target) {
-        case .lambdaFunction, .lambdaInvocation:
-            integration.payloadFormatVersion = "2.0"
-        case .url:
-            integration.integrationType = .httpProxy
-            integration.integrationMethod = "ANY"
-        default:
-            throw .badRequest(
-                "Invalid target '\(target.prefix(300))': expected a Lambda function ARN or an http(s) URL.")
-        }
-        integration.applyDefaults(for: .http)
+        try integration.pointQuickCreate(at: target)
         let route = Route(
             id: RouteID(uncheckedRawValue: "provisional"), apiID: api.id,
             routeKey: try RouteKey(parsing: input.routeKey ?? "$default", protocolType: .http),
@@ -95,16 +83,75 @@ extension RegistryService {
         try await store.read { registry throws(RegistryError) in try registry.apis(page, filter: filter) }
     }
 
-    /// UpdateApi: changes the members given.
+    /// UpdateApi: changes the members given. The quick-create members update what quick create
+    /// made, as AWS's UpdateApi does: `target` the integration's URI (and type), `routeKey` the
+    /// route's key, `credentialsArn` the integration's role; stages that deploy automatically deploy.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/badRequest``
-    ///   for a member that breaks a rule.
+    ///   for a member that breaks a rule or quick-create members on an API quick create did not make,
+    ///   ``RegistryError/Code/conflict`` for a `routeKey` another route has.
     public func updateAPI(_ id: APIID, _ input: APIInput) async throws(RegistryError) -> API {
-        try await store.write { registry throws(RegistryError) in
+        let now = clock()
+        return try await store.write { registry throws(RegistryError) in
             var api = try Self.existingAPI(id, in: registry)
             try api.apply(input)
             try api.checkRules()
             try registry.update(api)
+            if input.target != nil || input.routeKey != nil || input.credentialsArn != nil {
+                try Self.updateQuickCreate(of: api, input, in: registry)
+                try Self.deployAutomatically(id, in: registry, at: now)
+            }
             return api
+        }
+    }
+
+    /// The quick-create part of UpdateApi, inside its transaction.
+    private static func updateQuickCreate(
+        of api: API, _ input: APIInput, in registry: any RegistryWriteTransaction
+    ) throws(RegistryError) {
+        guard api.protocolType == .http else {
+            throw .badRequest("target, routeKey and credentialsArn (quick create) are supported only for HTTP APIs.")
+        }
+        guard var route = try managedRoute(of: api.id, in: registry), let target = route.target,
+            var integration = try registry.integration(target, in: api.id), integration.apiGatewayManaged
+        else {
+            throw .badRequest(
+                "API \(api.id) was not made by quick create: target, routeKey and credentialsArn update the route "
+                    + "and integration that quick create makes.")
+        }
+        if let key = input.routeKey {
+            route.routeKey = try RouteKey(parsing: key, protocolType: api.protocolType)
+            try route.checkRules(in: api, using: registry)
+            try registry.update(route)
+        }
+        if input.target != nil || input.credentialsArn != nil {
+            if let target = input.target { try integration.pointQuickCreate(at: target) }
+            if let arn = input.credentialsArn { integration.credentialsArn = arn }
+            try integration.checkRules(in: api, using: registry)
+            try registry.update(integration)
+        }
+    }
+
+    /// The route quick create made in this API, if any.
+    private static func managedRoute(
+        of apiID: APIID, in registry: any RegistryReadTransaction
+    ) throws(RegistryError) -> Route? {
+        var cursor: PageCursor?
+        repeat {
+            let page = try registry.routes(of: apiID, PageRequest(maxResults: PageRequest.maximumSize, after: cursor))
+            if let route = page.items.first(where: \.apiGatewayManaged) { return route }
+            cursor = page.next
+        } while cursor != nil
+        return nil
+    }
+
+    /// DeleteCorsConfiguration: the API answers no CORS preflight any more.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
+    public func deleteCorsConfiguration(of id: APIID) async throws(RegistryError) {
+        try await store.write { registry throws(RegistryError) in
+            var api = try Self.existingAPI(id, in: registry)
+            guard api.corsConfiguration != nil else { return }
+            api.corsConfiguration = nil
+            try registry.update(api)
         }
     }
 

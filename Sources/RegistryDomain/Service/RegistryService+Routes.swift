@@ -64,6 +64,25 @@ extension RegistryService {
         }
     }
 
+    /// DeleteRouteRequestParameter: removes one of the route's request parameters.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or route, or a parameter the route
+    ///   does not have.
+    public func deleteRouteRequestParameter(
+        _ key: String, of id: RouteID, in apiID: APIID
+    ) async throws(RegistryError) {
+        let now = clock()
+        try await store.write { registry throws(RegistryError) in
+            var route = try Self.existingRoute(id, in: apiID, registry)
+            guard route.requestParameters?.removeValue(forKey: key) != nil else {
+                throw RegistryError.notFound(
+                    "Unable to find request parameter '\(key.prefix(300))' in route \(id).")
+            }
+            if route.requestParameters?.isEmpty == true { route.requestParameters = nil }
+            try registry.update(route)
+            try Self.deployAutomatically(apiID, in: registry, at: now)
+        }
+    }
+
     static func existingRoute(
         _ id: RouteID, in apiID: APIID, _ registry: any RegistryReadTransaction
     ) throws(RegistryError) -> Route {

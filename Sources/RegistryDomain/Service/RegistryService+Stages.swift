@@ -71,6 +71,44 @@ extension RegistryService {
         }
     }
 
+    /// DeleteAccessLogSettings: the stage stops logging access (its `accessLogSettings` are removed).
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
+    public func deleteAccessLogSettings(of name: StageName, in apiID: APIID) async throws(RegistryError) {
+        let now = clock()
+        try await store.write { registry throws(RegistryError) in
+            var stage = try Self.existingStage(name, in: apiID, registry)
+            stage.accessLogSettings = nil
+            stage.lastUpdatedDate = now
+            try registry.update(stage)
+        }
+    }
+
+    /// DeleteRouteSettings: removes the stage's settings for one route key.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage, or a route key the stage
+    ///   has no settings for.
+    public func deleteRouteSettings(
+        forRouteKey routeKey: String, of name: StageName, in apiID: APIID
+    ) async throws(RegistryError) {
+        let now = clock()
+        try await store.write { registry throws(RegistryError) in
+            var stage = try Self.existingStage(name, in: apiID, registry)
+            guard stage.routeSettings?.removeValue(forKey: routeKey) != nil else {
+                throw RegistryError.notFound(
+                    "Unable to find route settings for route key '\(routeKey.prefix(300))' in stage \(name).")
+            }
+            if stage.routeSettings?.isEmpty == true { stage.routeSettings = nil }
+            stage.lastUpdatedDate = now
+            try registry.update(stage)
+        }
+    }
+
+    /// ResetAuthorizersCache: a catalog caches no authorizer results, so this only checks that the
+    /// API and the stage exist.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
+    public func resetAuthorizersCache(of name: StageName, in apiID: APIID) async throws(RegistryError) {
+        _ = try await stage(name, in: apiID)
+    }
+
     static func existingStage(
         _ name: StageName, in apiID: APIID, _ registry: any RegistryReadTransaction
     ) throws(RegistryError)
