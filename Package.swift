@@ -105,6 +105,7 @@ let package = Package(
                 "RegistryAuth",
                 "RegistryDomain",
                 "RegistrySQLite",
+                "RegistrySynth",
                 "RegistryTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -27,6 +27,8 @@ public func buildRouter(
     DeploymentEndpoints(service: service, bodyLimit: limit).register(on: router)
     AuthorizerEndpoints(service: service, bodyLimit: limit).register(on: router)
     VpcLinkEndpoints(service: service, bodyLimit: limit).register(on: router)
+    DomainNameEndpoints(service: service, bodyLimit: limit).register(on: router)
+    APIMappingEndpoints(service: service, bodyLimit: limit).register(on: router)
     TagEndpoints(service: service, bodyLimit: limit).register(on: router)
     TemplateEndpoints(service: service).register(on: router)
     ExportEndpoints(service: service).register(on: router)

@@ -39,4 +39,14 @@ extension RegistryRequestContext {
         }
         return name
     }
+
+    /// The `{domainName}` path parameter, lowercased.
+    /// - Throws: ``RegistryError/Code/notFound`` when it cannot be a domain name.
+    func domainName() throws(RegistryError) -> DomainNameID {
+        let text = pathParameter("domainName")
+        guard let name = try? DomainNameID(validating: text) else {
+            throw .notFound("Invalid domain name identifier specified: '\(text.prefix(260))'.")
+        }
+        return name
+    }
 }

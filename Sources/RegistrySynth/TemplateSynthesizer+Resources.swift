@@ -170,6 +170,21 @@ extension TemplateSynthesizer {
             ])
     }
 
+    /// An API mapping names its domain by name, as CDK does for a domain name another stack (here: the
+    /// domain name's own template) creates, so that deploying every template of the catalog creates
+    /// each domain name once. It names the stage by name too, so it depends on the stage explicitly.
+    static func apiMappingResource(_ mapping: APIMapping, apiRef: TemplateValue, stageID: String?) -> TemplateResource {
+        TemplateResource(
+            type: "AWS::ApiGatewayV2::ApiMapping",
+            properties: [
+                "ApiId": apiRef,
+                "DomainName": .string(mapping.domainName.rawValue),
+                "Stage": .string(mapping.stage.rawValue),
+                "ApiMappingKey": mapping.key.isEmpty ? nil : .string(mapping.key),
+            ],
+            dependsOn: stageID.map { [$0] } ?? [])
+    }
+
     static func routeSettingsValue(_ settings: RouteSettings) -> TemplateValue {
         .map(
             [

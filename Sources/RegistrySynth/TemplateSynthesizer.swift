@@ -73,10 +73,19 @@ public struct TemplateSynthesizer: Sendable {
                     authorizerRef: route.authorizerID.flatMap { authorizerRefs[$0] }),
                 as: logicalID, for: "route \(route.routeKey.rawValue) (\(route.id))")
         }
+        var stageIDs: [StageName: String] = [:]
         for stage in snapshot.stages {
             let logicalID = LogicalID.make(
                 "Stage", stage.name.rawValue, identity: "\(api.id.rawValue)/\(stage.name.rawValue)")
+            stageIDs[stage.name] = logicalID
             try add(Self.stageResource(stage, apiID: apiID), as: logicalID, for: "stage \(stage.name)")
+        }
+        for mapping in snapshot.apiMappings {
+            let logicalID = LogicalID.make(
+                "ApiMapping", mapping.domainName.rawValue + mapping.key, identity: mapping.id.rawValue)
+            try add(
+                Self.apiMappingResource(mapping, apiRef: apiRef, stageID: stageIDs[mapping.stage]),
+                as: logicalID, for: "API mapping \(mapping.id)")
         }
 
         let permissions = LambdaPermissionPlan(snapshot: snapshot, integrations: integrations)

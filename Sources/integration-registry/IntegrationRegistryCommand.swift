@@ -113,25 +113,32 @@ struct MigrateCommand: ParsableCommand {
     }
 }
 
-/// `synth`: print an API's CloudFormation template from a database file, without a server.
+/// `synth`: print an API's or a custom domain name's CloudFormation template from a database file,
+/// without a server.
 struct SynthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "synth", abstract: "Print the CloudFormation template of one API.")
+        commandName: "synth", abstract: "Print the CloudFormation template of one API or one custom domain name.")
 
     @OptionGroup var database: DatabaseOption
 
     @Option(help: "The API's id.")
-    var api: String
+    var api: String?
+
+    @Option(help: "A custom domain name (its own template; API templates map onto it by name).")
+    var domainName: String?
 
     @Option(help: "json or yaml.")
     var format: String = "json"
 
-    @Option(help: "Lambda permission scope: route or function (automatic when not given).")
+    @Option(help: "Lambda permission scope: route or function (automatic when not given; APIs only).")
     var permissions: String?
 
-    func run() async throws {
-        guard let apiID = APIID(validating: api) else { throw ValidationError("'\(api)' is not an API id.") }
+    func validate() throws {
+        guard (api == nil) != (domainName == nil) else { throw ValidationError("Name one of --api or --domain-name.") }
         guard format == "json" || format == "yaml" else { throw ValidationError("--format is json or yaml.") }
+    }
+
+    func run() async throws {
         let scope = try permissions.map { text in
             guard let scope = LambdaPermissionScope(rawValue: text) else {
                 throw ValidationError("--permissions is route or function.")
@@ -142,8 +149,16 @@ struct SynthCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("No database at \(path).") }
         let store = try SQLiteRegistryStore(path: path)
         defer { _ = try? store.close() }
-        let snapshot = try await makeService(store: store).snapshot(of: apiID)
-        let template = try TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
+        let service = makeService(store: store)
+        let template: CloudFormationTemplate
+        if let api {
+            guard let apiID = APIID(validating: api) else { throw ValidationError("'\(api)' is not an API id.") }
+            let snapshot = try await service.snapshot(of: apiID)
+            template = try TemplateSynthesizer().synthesize(snapshot, options: SynthesisOptions(permissionScope: scope))
+        } else {
+            let name = try DomainNameID(validating: domainName ?? "")
+            template = DomainNameTemplateSynthesizer().synthesize(try await service.domainName(name))
+        }
         FileHandle.standardOutput.write(Data((format == "yaml" ? template.yaml : template.json).utf8))
     }
 }

@@ -61,9 +61,27 @@ import Testing
                     VpcLink(
                         id: VpcLinkID(uncheckedRawValue: "v1"), name: "n", subnetIDs: [], createdDate: epoch)))
         ),
+        ("DomainName", memberNames(of: domainNameResponse)),
+        ("DomainNameConfiguration", memberNames(of: domainNameResponse.domainNameConfigurations[0])),
+        ("MutualTlsAuthentication", memberNames(of: domainNameResponse.mutualTlsAuthentication!)),
+        (
+            "ApiMapping",
+            memberNames(
+                of: APIMappingResponse(
+                    APIMapping(
+                        id: APIMappingID(uncheckedRawValue: "m1"), domainName: DomainNameID(uncheckedRawValue: "a.b"),
+                        apiID: apiID, stage: .defaultStage, key: "k")))
+        ),
     ]
 
-    @Test("every member of every response is a property of its schema", arguments: 0..<7)
+    static let domainNameResponse = DomainNameResponse(
+        DomainName(
+            name: DomainNameID(uncheckedRawValue: "api.example.com"), endpointID: "d-0123456789",
+            configuration: DomainNameConfiguration(certificateArn: "arn:aws:acm:us-east-1:1:certificate/x"),
+            mutualTLSAuthentication: MutualTLSAuthentication(truststoreUri: "s3://b/k"), createdDate: epoch),
+        region: "us-east-1")
+
+    @Test("every member of every response is a property of its schema", arguments: 0..<responses.count)
     func responsesFitTheirSchemas(index: Int) throws {
         let (schema, members) = Self.responses[index]
         let properties = try #require(Contract.schemaProperties[schema], "no schema \(schema) in api/openapi.yaml")
@@ -80,9 +98,13 @@ import Testing
         ("Deployment", memberNames(of: DeploymentInput()), ["stageName"]),
         ("Authorizer", memberNames(of: AuthorizerInput()), []),
         ("VpcLink", memberNames(of: VpcLinkInput()), ["subnetIds", "securityGroupIds", "tags"]),
+        ("DomainName", memberNames(of: DomainNameInput()), ["domainName", "tags"]),
+        ("ApiMapping", memberNames(of: APIMappingInput()), []),
     ]
 
-    @Test("every member an input accepts is a property of its create and update request schemas", arguments: 0..<7)
+    @Test(
+        "every member an input accepts is a property of its create and update request schemas",
+        arguments: 0..<inputs.count)
     func inputsFitTheirSchemas(index: Int) throws {
         let (name, members, createOnly) = Self.inputs[index]
         let create = try #require(Contract.schemaProperties["Create\(name)Request"], "no schema Create\(name)Request")

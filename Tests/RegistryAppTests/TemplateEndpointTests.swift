@@ -1,5 +1,7 @@
 import Foundation
 import HTTPTypes
+import RegistryDomain
+import RegistrySynth
 import RegistryTestSupport
 import Testing
 
@@ -19,6 +21,27 @@ import Testing
                 ]))
             #expect(reply.status == .created, "\(reply.body)")
             links[link.ref] = reply.string("vpcLinkId")
+        }
+        var domains: [String: String] = [:]
+        for domain in reference.domainNames ?? [] {
+            let input = domain.body
+            var members: [String: Any] = [
+                "domainName": domain.name,
+                "domainNameConfigurations": [
+                    [
+                        "certificateArn": domain.certificateArn, "certificateName": domain.certificateName,
+                        "ownershipVerificationCertificateArn": domain.ownershipCertificateArn,
+                    ].compactMapValues { $0 }
+                ],
+            ]
+            if let tls = input.mutualTlsAuthentication {
+                members["mutualTlsAuthentication"] = [
+                    "truststoreUri": tls.truststoreUri, "truststoreVersion": tls.truststoreVersion,
+                ].compactMapValues { $0 }
+            }
+            let reply = try await registry.call(.post, "/v2/domainnames", try body(members))
+            #expect(reply.status == .created, "\(reply.body)")
+            domains[domain.ref] = domain.name
         }
         var apis: [String: String] = [:]
         for api in reference.apis {
@@ -43,10 +66,17 @@ import Testing
                     ]))
                 #expect(reply.status == .created, "\(reply.body)")
             }
-            for stage in api.stages ?? [] {
+            for stage in api.allStages {
                 let reply = try await registry.call(
                     .post, "/v2/apis/\(apiID)/stages",
-                    try body(["stageName": stage.name, "autoDeploy": stage.autoDeploy ?? false]))
+                    try body(["stageName": stage.name, "autoDeploy": stage.autoDeploy]))
+                #expect(reply.status == .created, "\(reply.body)")
+            }
+            for mapping in api.mappings {
+                var members = ["apiId": apiID, "stage": mapping.stage]
+                if let key = mapping.key { members["apiMappingKey"] = key }
+                let domain = domains[mapping.domain] ?? "?"
+                let reply = try await registry.call(.post, "/v2/domainnames/\(domain)/apimappings", try body(members))
                 #expect(reply.status == .created, "\(reply.body)")
             }
         }
@@ -55,16 +85,39 @@ import Testing
 
     @Test(arguments: try Fixtures.cdkCaseNames())
     func servedTemplateIsEquivalentToCDKs(name: String) async throws {
-        let (reference, cdkTemplate) = try Fixtures.cdkCase(name)
-        let expected = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: cdkTemplate))
+        let (reference, _) = try Fixtures.cdkCase(name)
+        let stacks = try Fixtures.cdkStacks(name).map { stack in
+            try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: stack))
+        }
         try await TestRegistry.run { registry in
+            var served: [TemplateValue] = []
             for (apiName, apiID) in try await Self.create(reference, in: registry) {
                 let reply = try await registry.call(.get, "/v2/apis/\(apiID)/template")
                 #expect(reply.status == .ok)
                 let actual = try TemplateEquivalence.parse(Data(reply.body.utf8))
+                served.append(actual)
+                let expected = try #require(
+                    stacks.first { TemplateEquivalence.differences(expected: $0, actual: $0, apiName: apiName).isEmpty }
+                )
                 let differences = TemplateEquivalence.differences(expected: expected, actual: actual, apiName: apiName)
                 #expect(differences.isEmpty, "\(name) / \(apiName):\n\(differences.joined(separator: "\n"))")
             }
+            for domain in reference.domainNames ?? [] {
+                let reply = try await registry.call(.get, "/v2/domainnames/\(domain.name)/template")
+                #expect(reply.status == .ok)
+                #expect(reply.headers[.contentDisposition] == "attachment; filename=\"\(domain.name).template.json\"")
+                let actual = try TemplateEquivalence.parse(Data(reply.body.utf8))
+                served.append(actual)
+                let expected = try #require(
+                    stacks.first {
+                        TemplateEquivalence.domainCreations(in: $0).contains("DomainName:\"\(domain.name)\"")
+                    })
+                let differences = TemplateEquivalence.domainDifferences(
+                    expected: expected, actual: actual, name: domain.name)
+                #expect(differences.isEmpty, "\(name) / \(domain.name):\n\(differences.joined(separator: "\n"))")
+            }
+            let created = served.flatMap(TemplateEquivalence.domainCreations).sorted()
+            #expect(created == stacks.flatMap(TemplateEquivalence.domainCreations).sorted(), "\(name)")
         }
     }
 

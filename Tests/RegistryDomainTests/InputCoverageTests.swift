@@ -95,4 +95,27 @@ struct InputCoverageTests {
         let createOnly = Set(unfilledMembers(of: input))
         #expect(createOnly == ["tags", "target", "routeKey", "credentialsArn"])
     }
+
+    @Test("domain name input (the name and tags are for CreateDomainName only)")
+    func domainNameInput() throws {
+        let input = DomainNameInput(
+            domainName: "api.example.com",
+            domainNameConfigurations: [
+                DomainNameConfiguration(
+                    certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/a", certificateName: "c",
+                    endpointType: .regional, securityPolicy: .tls12,
+                    ownershipVerificationCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/o",
+                    ipAddressType: .dualstack)
+            ],
+            mutualTlsAuthentication: MutualTLSAuthentication(truststoreUri: "s3://b/k", truststoreVersion: "1"),
+            routingMode: .routingRuleOnly, tags: ["a": "b"])
+        var domainName = DomainName(
+            name: DomainNameID(uncheckedRawValue: "api.example.com"), endpointID: "d-0123456789",
+            configuration: DomainNameConfiguration(), createdDate: Self.epoch)
+        try domainName.apply(input)
+        #expect(unfilledMembers(of: domainName) == ["tags"])
+        #expect(unfilledMembers(of: domainName.configuration) == [])
+        #expect(domainName.routingMode == .routingRuleOnly)
+        #expect(unfilledMembers(of: input) == [])
+    }
 }

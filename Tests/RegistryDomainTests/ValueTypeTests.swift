@@ -114,6 +114,10 @@ struct TaggedResourceTests {
             .stage(APIID(uncheckedRawValue: "abcdefghij"), .defaultStage)
         ),
         ("arn:aws:apigateway:us-east-1::/vpclinks/abc1234", .vpcLink(VpcLinkID(uncheckedRawValue: "abc1234"))),
+        (
+            "arn:aws:apigateway:us-east-1::/domainnames/api.example.com",
+            .domainName(DomainNameID(uncheckedRawValue: "api.example.com"))
+        ),
         ("arn:aws-cn:apigateway:cn-north-1::/apis/a1", .api(APIID(uncheckedRawValue: "a1"))),
     ]
 
@@ -144,7 +148,8 @@ struct TaggedResourceTests {
             "arn:aws:apigateway:us-east-1::/apis/abcdefghij/stages/",
             "arn:aws:apigateway:us-east-1::/apis/abcdefghij/stages/prod/extra",
             "arn:aws:apigateway:us-east-1::/vpclinks/abc1234/x",
-            "arn:aws:apigateway:us-east-1::/domainnames/example.com",
+            "arn:aws:apigateway:us-east-1::/domainnames/example",
+            "arn:aws:apigateway:us-east-1::/domainnames/api.example.com/apimappings/abc123",
         ])
     func refused(arn: String) {
         expectRegistryError(.badRequest) { () throws(RegistryError) in try TaggedResource(arn: arn) }

@@ -29,13 +29,125 @@ struct SchemaConstraintTests {
         INSERT INTO routes (api_id, id, route_key, conflict_key, target_integration_id)
         VALUES ('httpapi001', 'rte0001', 'GET /pets/{id}', 'GET /pets/{}', 'int0001');
         INSERT INTO deployments (api_id, id, auto_deployed, created_ms) VALUES ('httpapi002', 'dep0002', 0, 0);
+        INSERT INTO stages (api_id, name, created_ms, updated_ms) VALUES ('httpapi002', 'main', 0, 0),
+               ('wsapi00001', 'live', 0, 0);
+        INSERT INTO domain_names (name, endpoint_id, certificate_arn, endpoint_type, security_policy, created_ms)
+        VALUES ('api.example.com', 'd-abcdefghij', 'arn:aws:acm:us-east-1:123456789012:certificate/c', 'REGIONAL',
+                'TLS_1_2', 0);
+        INSERT INTO api_mappings (id, domain_name, api_id, stage, mapping_key)
+        VALUES ('map001', 'api.example.com', 'httpapi002', 'main', '');
         """
+
+    /// The column list of a domain name row.
+    static let domainNameColumns = """
+        INSERT INTO domain_names (name, endpoint_id, certificate_arn, endpoint_type, security_policy, truststore_uri,
+            truststore_version, created_ms)
+        """
+
+    /// The column list of an API mapping row.
+    static let mappingColumns = "INSERT INTO api_mappings (id, domain_name, api_id, stage, mapping_key) "
 
     /// The column list and start of a valid integration row of `httpapi001`.
     static let integrationColumns = """
         INSERT INTO integrations (api_id, id, integration_type, integration_uri, integration_method, connection_type,
             connection_id, payload_format_version, timeout_ms, tls_server_name)
         """
+
+    /// The domain name and API mapping rows the schema must refuse.
+    static let domainNameViolations: [Violation] = [
+        Violation(
+            "domain name in capitals", .SQLITE_CONSTRAINT_CHECK,
+            domainNameColumns + """
+                VALUES ('API.example.org', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL',
+                        'TLS_1_2', NULL, NULL, 0)
+                """),
+        Violation(
+            "domain name without a dot", .SQLITE_CONSTRAINT_CHECK,
+            domainNameColumns + """
+                VALUES ('localhost', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL', 'TLS_1_2',
+                        NULL, NULL, 0)
+                """),
+        Violation(
+            "EDGE domain name", .SQLITE_CONSTRAINT_CHECK,
+            domainNameColumns + """
+                VALUES ('b.example.org', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'EDGE', 'TLS_1_2',
+                        NULL, NULL, 0)
+                """),
+        Violation(
+            "TLS 1.0 domain name", .SQLITE_CONSTRAINT_CHECK,
+            domainNameColumns + """
+                VALUES ('b.example.org', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL',
+                        'TLS_1_0', NULL, NULL, 0)
+                """),
+        Violation(
+            "truststore version without a truststore", .SQLITE_CONSTRAINT_CHECK,
+            domainNameColumns + """
+                VALUES ('b.example.org', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL',
+                        'TLS_1_2', NULL, '1', 0)
+                """),
+        Violation(
+            "truststore outside S3", .SQLITE_CONSTRAINT_CHECK,
+            domainNameColumns + """
+                VALUES ('b.example.org', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL',
+                        'TLS_1_2', 'https://b/k', NULL, 0)
+                """),
+        Violation(
+            "domain name registered twice", .SQLITE_CONSTRAINT_UNIQUE,
+            domainNameColumns + """
+                VALUES ('api.example.com', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL',
+                        'TLS_1_2', NULL, NULL, 0)
+                """),
+        Violation(
+            "mapping key taken on the domain", .SQLITE_CONSTRAINT_UNIQUE,
+            mappingColumns + "VALUES ('map002', 'api.example.com', 'httpapi002', 'main', '')"),
+        Violation(
+            "mapping key with a space", .SQLITE_CONSTRAINT_CHECK,
+            mappingColumns + "VALUES ('map002', 'api.example.com', 'httpapi002', 'main', 'a b')"),
+        Violation(
+            "mapping key starting with a slash", .SQLITE_CONSTRAINT_CHECK,
+            mappingColumns + "VALUES ('map002', 'api.example.com', 'httpapi002', 'main', '/v1')"),
+        Violation(
+            "mapping key with a double slash", .SQLITE_CONSTRAINT_CHECK,
+            mappingColumns + "VALUES ('map002', 'api.example.com', 'httpapi002', 'main', 'v1//x')"),
+        Violation(
+            "mapping of a stage the API does not have", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            mappingColumns + "VALUES ('map002', 'api.example.com', 'httpapi001', 'prod', 'v1')"),
+        Violation(
+            "mapping on a domain name that does not exist", .SQLITE_CONSTRAINT_FOREIGNKEY,
+            mappingColumns + "VALUES ('map002', 'other.example.com', 'httpapi002', 'main', 'v1')"),
+        Violation(
+            "WebSocket API next to an HTTP API", .SQLITE_CONSTRAINT_TRIGGER,
+            mappingColumns + "VALUES ('map002', 'api.example.com', 'wsapi00001', 'live', 'chat')"),
+        Violation(
+            "multi-level WebSocket key", .SQLITE_CONSTRAINT_TRIGGER,
+            domainNameColumns + """
+                VALUES ('ws.example.com', 'd-0000000001', 'arn:aws:acm:us-east-1:1:certificate/c', 'REGIONAL',
+                        'TLS_1_2', NULL, NULL, 0);
+                """ + mappingColumns + "VALUES ('map002', 'ws.example.com', 'wsapi00001', 'live', 'v1/chat')"),
+        Violation(
+            "deleting a mapped stage", .SQLITE_CONSTRAINT_TRIGGER,
+            "DELETE FROM stages WHERE api_id = 'httpapi002' AND name = 'main'"),
+        Violation("deleting a mapped API", .SQLITE_CONSTRAINT_TRIGGER, "DELETE FROM apis WHERE id = 'httpapi002'"),
+    ]
+
+    @Test("the schema refuses domain names and API mappings the domain refuses", arguments: domainNameViolations)
+    func refusedDomainNames(_ violation: Violation) throws {
+        try refused(violation)
+    }
+
+    @Test("deleting a domain name deletes its API mappings and tags")
+    func domainNameCascade() throws {
+        let directory = try TemporaryDirectory()
+        let queue = try Self.seeded(in: directory)
+        try queue.write { db in
+            try db.execute(
+                sql: "INSERT INTO domain_name_tags (domain_name, key, value) VALUES ('api.example.com', 'k', 'v')")
+            try db.execute(sql: "DELETE FROM domain_names WHERE name = 'api.example.com'")
+        }
+        let counts = try Self.rowCounts(queue)
+        #expect(counts["api_mappings"] == 0)
+        #expect(counts["domain_name_tags"] == 0)
+    }
 
     /// A statement the schema must refuse, and the constraint kind that refuses it.
     struct Violation: Sendable, CustomTestStringConvertible {

@@ -72,9 +72,24 @@ struct StoreRoundTripTests {
             createdDate: Timestamp(millisecondsSinceEpoch: 1_700_000_000_004),
             lastUpdatedDate: Timestamp(millisecondsSinceEpoch: 1_700_000_000_005),
             lastDeploymentStatusMessage: "Successfully deployed")
+        var domainName = DomainName(
+            name: DomainNameID(uncheckedRawValue: "api.example.com"), endpointID: "d-abcdefghij",
+            configuration: DomainNameConfiguration(
+                certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", certificateName: "api",
+                endpointType: .regional, securityPolicy: .tls12,
+                ownershipVerificationCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/own",
+                ipAddressType: .dualstack),
+            mutualTLSAuthentication: MutualTLSAuthentication(
+                truststoreUri: "s3://truststore/ca.pem", truststoreVersion: "3"),
+            routingMode: .routingRuleThenAPIMapping, tags: ["team": "edge"],
+            createdDate: Timestamp(millisecondsSinceEpoch: 1_700_000_000_006))
+        var apiMapping = APIMapping(
+            id: APIMappingID(uncheckedRawValue: "map001"),
+            domainName: DomainNameID(uncheckedRawValue: "api.example.com"),
+            apiID: APIID(uncheckedRawValue: "roundtrip1"), stage: StageName(uncheckedRawValue: "prod"), key: "v1/items")
 
         /// Every entity, for the member check.
-        var all: [Any] { [link, api, deployment, authorizer, integration, route, stage] }
+        var all: [Any] { [link, api, deployment, authorizer, integration, route, stage, domainName, apiMapping] }
 
         /// Writes every entity through the store port.
         func insert(into store: SQLiteRegistryStore) async throws {
@@ -87,6 +102,8 @@ struct StoreRoundTripTests {
                 try registry.insert(entities.integration)
                 try registry.insert(entities.route)
                 try registry.insert(entities.stage)
+                try registry.insert(entities.domainName)
+                try registry.insert(entities.apiMapping)
             }
         }
 
@@ -99,7 +116,10 @@ struct StoreRoundTripTests {
                     try registry.deployment(entities.deployment.id, in: apiID),
                     try registry.authorizer(entities.authorizer.id, in: apiID),
                     try registry.integration(entities.integration.id, in: apiID),
-                    try registry.route(entities.route.id, in: apiID), try registry.stage(entities.stage.name, in: apiID)
+                    try registry.route(entities.route.id, in: apiID),
+                    try registry.stage(entities.stage.name, in: apiID),
+                    try registry.domainName(entities.domainName.name),
+                    try registry.apiMapping(entities.apiMapping.id, on: entities.domainName.name)
                 )
             }
             var read = entities
@@ -110,6 +130,8 @@ struct StoreRoundTripTests {
             read.integration = try #require(found.4)
             read.route = try #require(found.5)
             read.stage = try #require(found.6)
+            read.domainName = try #require(found.7)
+            read.apiMapping = try #require(found.8)
             return read
         }
     }
@@ -128,6 +150,8 @@ struct StoreRoundTripTests {
         #expect(read.integration == entities.integration)
         #expect(read.route == entities.route)
         #expect(read.stage == entities.stage)
+        #expect(read.domainName == entities.domainName)
+        #expect(read.apiMapping == entities.apiMapping)
     }
 
     @Test("an update writes every member that can change, and keeps the key and what is written once")
@@ -167,6 +191,15 @@ struct StoreRoundTripTests {
         changed.stage.stageVariables = ["backend": "other.example.com"]
         changed.stage.lastUpdatedDate = later
         changed.stage.createdDate = later  // immutable
+        changed.domainName.configuration.certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/new"
+        changed.domainName.configuration.certificateName = nil
+        changed.domainName.configuration.ipAddressType = .ipv4
+        changed.domainName.mutualTLSAuthentication = nil
+        changed.domainName.configuration.ownershipVerificationCertificateArn = nil
+        changed.domainName.routingMode = .apiMappingOnly
+        changed.domainName.endpointID = "d-zzzzzzzzzz"  // immutable
+        changed.domainName.createdDate = later  // immutable
+        changed.apiMapping.key = "v2"
         let update = changed
         try await fixture.store.write { registry throws(RegistryError) in
             try registry.update(update.link)
@@ -176,6 +209,8 @@ struct StoreRoundTripTests {
             try registry.update(update.integration)
             try registry.update(update.route)
             try registry.update(update.stage)
+            try registry.update(update.domainName)
+            try registry.update(update.apiMapping)
         }
         var expected = changed
         expected.link.subnetIDs = original.link.subnetIDs
@@ -183,6 +218,8 @@ struct StoreRoundTripTests {
         expected.api.createdDate = original.api.createdDate
         expected.deployment.autoDeployed = original.deployment.autoDeployed
         expected.stage.createdDate = original.stage.createdDate
+        expected.domainName.endpointID = original.domainName.endpointID
+        expected.domainName.createdDate = original.domainName.createdDate
         let read = try await Entities.read(like: original, from: fixture.store)
         #expect(read.link == expected.link)
         #expect(read.api == expected.api)
@@ -191,5 +228,7 @@ struct StoreRoundTripTests {
         #expect(read.integration == expected.integration)
         #expect(read.route == expected.route)
         #expect(read.stage == expected.stage)
+        #expect(read.domainName == expected.domainName)
+        #expect(read.apiMapping == expected.apiMapping)
     }
 }

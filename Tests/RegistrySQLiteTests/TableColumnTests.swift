@@ -40,6 +40,7 @@ struct TableColumnTests {
         Table(APIColumn.self), Table(RouteColumn.self), Table(IntegrationColumn.self), Table(StageColumn.self),
         Table(DeploymentColumn.self), Table(AuthorizerColumn.self), Table(VpcLinkColumn.self),
         Table(APITagColumn.self), Table(StageTagColumn.self), Table(VpcLinkTagColumn.self),
+        Table(DomainNameColumn.self), Table(DomainNameTagColumn.self), Table(APIMappingColumn.self),
     ]
 
     @Test("every table the migrations create has a column description")

@@ -10,20 +10,47 @@ import Testing
     static let caseNames = (try? Fixtures.cdkCaseNames()) ?? []
 
     @Test func thereAreReferenceCases() {
-        #expect(Self.caseNames.count >= 11)
+        #expect(Self.caseNames.count >= 15)
     }
 
     @Test(arguments: caseNames)
     func synthesizedTemplateIsEquivalentToCDKs(name: String) throws {
-        let (reference, cdkTemplate) = try Fixtures.cdkCase(name)
-        let expected = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: cdkTemplate))
+        let (reference, _) = try Fixtures.cdkCase(name)
+        let stacks = try Fixtures.cdkStacks(name).map { stack in
+            try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: stack))
+        }
+        var served: [TemplateValue] = []
         for snapshot in try reference.snapshots() {
             let template = try TemplateSynthesizer().synthesize(snapshot)
             let actual = try TemplateEquivalence.parse(Data(template.json.utf8))
+            served.append(actual)
+            // The API is compared with the stack CDK put it in.
+            let expected = try #require(
+                stacks.first {
+                    TemplateEquivalence.differences(expected: $0, actual: $0, apiName: snapshot.api.name).isEmpty
+                },
+                "\(name): no CDK stack holds \(snapshot.api.name)")
             let differences = TemplateEquivalence.differences(
                 expected: expected, actual: actual, apiName: snapshot.api.name)
             #expect(differences.isEmpty, "\(name) / \(snapshot.api.name):\n\(differences.joined(separator: "\n"))")
         }
+        for domainName in try reference.storedDomainNames() {
+            let template = DomainNameTemplateSynthesizer().synthesize(domainName)
+            let actual = try TemplateEquivalence.parse(Data(template.json.utf8))
+            served.append(actual)
+            let cdk = stacks.filter {
+                TemplateEquivalence.domainCreations(in: $0).contains("DomainName:\"\(domainName.name)\"")
+            }
+            let expected = try #require(cdk.first, "\(name): no CDK stack creates \(domainName.name)")
+            let differences = TemplateEquivalence.domainDifferences(
+                expected: expected, actual: actual, name: domainName.name.rawValue)
+            #expect(differences.isEmpty, "\(name) / \(domainName.name):\n\(differences.joined(separator: "\n"))")
+        }
+        // Deploying every template the registry serves creates each domain name and mapping once,
+        // exactly what CDK's stacks create together.
+        let created = served.flatMap(TemplateEquivalence.domainCreations).sorted()
+        #expect(created == stacks.flatMap(TemplateEquivalence.domainCreations).sorted(), "\(name)")
+        #expect(Set(created).count == created.count, "\(name): something is created twice")
     }
 
     @Test func theComparisonNoticesADifference() throws {

@@ -14,10 +14,14 @@ import Yams
     @Test(arguments: CDKFidelityTests.caseNames)
     func templatesMatchTheirGoldenFiles(name: String) throws {
         let (reference, _) = try Fixtures.cdkCase(name)
-        for snapshot in try reference.snapshots() {
-            let template = try TemplateSynthesizer().synthesize(snapshot)
+        let templates =
+            try reference.snapshots().map { (name: $0.api.name, template: try TemplateSynthesizer().synthesize($0)) }
+            + (try reference.storedDomainNames()).map {
+                (name: $0.name.rawValue, template: DomainNameTemplateSynthesizer().synthesize($0))
+            }
+        for (entity, template) in templates {
             for (suffix, text) in [("json", template.json), ("yaml", template.yaml)] {
-                let file = Fixtures.goldens.appendingPathComponent("\(name).\(snapshot.api.name).template.\(suffix)")
+                let file = Fixtures.goldens.appendingPathComponent("\(name).\(entity).template.\(suffix)")
                 if Self.update { try text.write(to: file, atomically: true, encoding: .utf8) }
                 let golden = try String(contentsOf: file, encoding: .utf8)
                 #expect(
@@ -30,8 +34,10 @@ import Yams
     @Test(arguments: CDKFidelityTests.caseNames)
     func yamlLoadsAsTheSameTemplateAsJSON(name: String) throws {
         let (reference, _) = try Fixtures.cdkCase(name)
-        for snapshot in try reference.snapshots() {
-            let template = try TemplateSynthesizer().synthesize(snapshot)
+        let templates =
+            try reference.snapshots().map { try TemplateSynthesizer().synthesize($0) }
+            + (try reference.storedDomainNames()).map { DomainNameTemplateSynthesizer().synthesize($0) }
+        for template in templates {
             let loaded = try #require(try Yams.load(yaml: template.yaml))
             let fromYAML = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: loaded))
             #expect(fromYAML == template.value)

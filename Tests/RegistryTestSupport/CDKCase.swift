@@ -47,12 +47,72 @@ public struct CDKCase: Decodable, Sendable {
         public let integration: String
     }
 
+    /// A domain mapping of the case: a stage's `domainMapping` or an API's `defaultDomainMapping`.
+    public struct DomainMapping: Decodable, Sendable {
+        /// The case member `domain` (a domain name's `ref`).
+        public let domain: String
+        /// The case member `mappingKey`.
+        public let mappingKey: String?
+    }
+
+    /// An API mapping of the case (CDK's `ApiMapping` construct).
+    public struct CaseAPIMapping: Decodable, Sendable {
+        /// The case member `domain` (a domain name's `ref`).
+        public let domain: String
+        /// The case member `stage`.
+        public let stage: String?
+        /// The case member `mappingKey`.
+        public let mappingKey: String?
+    }
+
+    /// Mutual TLS of a case domain name.
+    public struct MutualTLS: Decodable, Sendable {
+        /// The case member `bucket`.
+        public let bucket: String
+        /// The case member `key`.
+        public let key: String
+        /// The case member `version`.
+        public let version: String?
+    }
+
+    /// A custom domain name of the case.
+    public struct CaseDomainName: Decodable, Sendable {
+        /// The case member `ref`.
+        public let ref: String
+        /// The case member `name`.
+        public let name: String
+        /// The case member `certificateArn`.
+        public let certificateArn: String
+        /// The case member `certificateName`.
+        public let certificateName: String?
+        /// The case member `ownershipCertificateArn`.
+        public let ownershipCertificateArn: String?
+        /// The case member `mtls`.
+        public let mtls: MutualTLS?
+
+        /// The registry request body (CreateDomainName) for this domain name.
+        public var body: DomainNameInput {
+            DomainNameInput(
+                domainName: name,
+                domainNameConfigurations: [
+                    DomainNameConfiguration(
+                        certificateArn: certificateArn, certificateName: certificateName,
+                        ownershipVerificationCertificateArn: ownershipCertificateArn)
+                ],
+                mutualTlsAuthentication: mtls.map {
+                    MutualTLSAuthentication(truststoreUri: "s3://\($0.bucket)/\($0.key)", truststoreVersion: $0.version)
+                })
+        }
+    }
+
     /// A stage of the case.
     public struct CaseStage: Decodable, Sendable {
         /// The case member `name`.
         public let name: String
         /// The case member `autoDeploy`.
         public let autoDeploy: Bool?
+        /// The case member `domainMapping`.
+        public let domainMapping: DomainMapping?
     }
 
     /// An API of the case.
@@ -69,8 +129,36 @@ public struct CDKCase: Decodable, Sendable {
         public let routes: [CaseRoute]?
         /// The case member `stages`.
         public let stages: [CaseStage]?
+        /// The case member `defaultDomainMapping` (CDK then creates its `$default` stage, auto-deployed).
+        public let defaultDomainMapping: DomainMapping?
+        /// The case member `apiMappings`.
+        public let apiMappings: [CaseAPIMapping]?
+
+        /// Every API mapping this API asks for: (domain ref, stage name, key or nil), in CDK's order.
+        public var mappings: [(domain: String, stage: String, key: String?)] {
+            var all: [(domain: String, stage: String, key: String?)] = []
+            if let mapping = defaultDomainMapping { all.append((mapping.domain, "$default", mapping.mappingKey)) }
+            for stage in stages ?? [] {
+                if let mapping = stage.domainMapping { all.append((mapping.domain, stage.name, mapping.mappingKey)) }
+            }
+            for mapping in apiMappings ?? [] {
+                all.append((mapping.domain, mapping.stage ?? "$default", mapping.mappingKey))
+            }
+            return all
+        }
+
+        /// The stages the registry holds for this API: the case's, after CDK's auto-deployed `$default`
+        /// stage when the API has a default domain mapping.
+        public var allStages: [(name: String, autoDeploy: Bool)] {
+            (defaultDomainMapping == nil ? [] : [("$default", true)])
+                + (stages ?? []).map { ($0.name, $0.autoDeploy ?? false) }
+        }
     }
 
+    /// The case member `stacks`: the names of CDK's stacks when the case has several.
+    public let stacks: [String]?
+    /// The case member `domainNames`.
+    public let domainNames: [CaseDomainName]?
     /// The case member `vpcLinks`.
     public let vpcLinks: [Link]?
     /// The case member `apis`.
@@ -156,15 +244,36 @@ public struct CDKCase: Decodable, Sendable {
                     routeKey: try RouteKey(parsing: route.key, protocolType: protocolType),
                     target: integrations[route.integration]?.id)
             }
-            let stages = try (api.stages ?? []).map { stage in
+            let stages = try api.allStages.map { stage in
                 Stage(
-                    apiID: apiID, name: try StageName(validating: stage.name), autoDeploy: stage.autoDeploy ?? false,
+                    apiID: apiID, name: try StageName(validating: stage.name), autoDeploy: stage.autoDeploy,
                     createdDate: created, lastUpdatedDate: created)
+            }
+            let domains = Dictionary(uniqueKeysWithValues: (domainNames ?? []).map { ($0.ref, $0.name) })
+            let mappings = try api.mappings.enumerated().map { number, mapping in
+                APIMapping(
+                    id: APIMappingID(uncheckedRawValue: Self.identifier("m\(index).\(number)", length: 6)),
+                    domainName: try DomainNameID(validating: domains[mapping.domain] ?? "?"), apiID: apiID,
+                    stage: try StageName(validating: mapping.stage), key: mapping.key ?? "")
             }
             let used = Set(ordered.compactMap(\.connectionID))
             return APISnapshot(
                 api: entity, routes: routes, integrations: ordered, stages: stages,
-                vpcLinks: links.values.filter { used.contains($0.id) }.sorted { $0.id < $1.id })
+                vpcLinks: links.values.filter { used.contains($0.id) }.sorted { $0.id < $1.id }, apiMappings: mappings)
+        }
+    }
+
+    /// The case's custom domain names as the registry stores them for their ``CaseDomainName/body``
+    /// (AWS's defaults applied).
+    public func storedDomainNames() throws -> [DomainName] {
+        try (domainNames ?? []).map { domain in
+            let body = domain.body
+            return DomainName(
+                name: try DomainNameID(validating: domain.name),
+                endpointID: "d-" + Self.identifier(domain.name, length: 10),
+                configuration: try DomainName.configuration(from: body.domainNameConfigurations),
+                mutualTLSAuthentication: body.mutualTlsAuthentication,
+                createdDate: Timestamp(millisecondsSinceEpoch: 1_767_225_600_000))
         }
     }
 

@@ -24,4 +24,13 @@ public enum Fixtures {
             with: Data(contentsOf: cdkCases.appendingPathComponent("\(name).cdk.template.json")))
         return (try CDKCase.load(cdkCases.appendingPathComponent("\(name).case.json")), template)
     }
+
+    /// CDK's templates for a case: one per stack (a case of several stacks keeps them under `stacks`).
+    public static func cdkStacks(_ name: String) throws -> [Any] {
+        let (_, template) = try cdkCase(name)
+        guard let object = template as? [String: Any], let stacks = object["stacks"] as? [String: Any] else {
+            return [template]
+        }
+        return stacks.keys.sorted().compactMap { stacks[$0] }
+    }
 }

@@ -20,7 +20,56 @@ public enum TemplateEquivalence {
         "AutoDeploy": [.boolean(false)], "ConnectionType": [.string("INTERNET")],
         "TimeoutInMillis": [.integer(30000), .integer(29000)], "AuthorizationType": [.string("NONE")],
         "ApiKeyRequired": [.boolean(false)], "DisableExecuteApiEndpoint": [.boolean(false)],
+        "ApiMappingKey": [.string("")], "EndpointType": [.string("REGIONAL")], "SecurityPolicy": [.string("TLS_1_2")],
+        "RoutingMode": [.string("API_MAPPING_ONLY")], "IpAddressType": [.string("ipv4")],
     ]
+
+    /// The differences between the `AWS::ApiGatewayV2::DomainName` named `name` in `expected` and
+    /// in `actual`; empty when they mean the same (AWS's defaults equal absent properties).
+    public static func domainDifferences(expected: TemplateValue, actual: TemplateValue, name: String) -> [String] {
+        let found = [expected, actual].map { template in
+            domainNameResources(in: template).filter { $0.properties["DomainName"] == .string(name) }
+        }
+        guard found[0].count == 1, found[1].count == 1 else {
+            return ["DomainName \(name): \(found[0].count) expected and \(found[1].count) actual resources"]
+        }
+        let (left, right) = (normalized(found[0][0].properties, [:]), normalized(found[1][0].properties, [:]))
+        return left == right ? [] : ["differs DomainName:\(name):\n  expected \(left.json)\n  actual   \(right.json)"]
+    }
+
+    /// What a template would create of domain names and API mappings: `DomainName:<name>` and
+    /// `ApiMapping:<domain>/<key>`, once per resource (a `Ref` to a domain resolved to its name).
+    public static func domainCreations(in template: TemplateValue) -> [String] {
+        let domains = domainNameResources(in: template)
+        let names = Dictionary(uniqueKeysWithValues: domains.map { ($0.logicalID, $0.properties["DomainName"]) })
+        var created = domains.map { "DomainName:" + ($0.properties["DomainName"]?.json ?? "?") }
+        for (_, type, properties) in resources(in: template) where type == "AWS::ApiGatewayV2::ApiMapping" {
+            var domain = properties["DomainName"]
+            if case .map(let members)? = domain, case .string(let ref)? = members["Ref"], let name = names[ref] {
+                domain = name
+            }
+            let key = properties["ApiMappingKey"] ?? .string("")
+            created.append("ApiMapping:" + (domain?.json ?? "?") + "/" + key.json)
+        }
+        return created
+    }
+
+    private static func resources(
+        in template: TemplateValue
+    ) -> [(logicalID: String, type: String, properties: [String: TemplateValue])] {
+        guard case .map(let root) = template, case .map(let values)? = root["Resources"] else { return [] }
+        return values.compactMap { logicalID, value in
+            guard case .map(let members) = value, case .string(let type)? = members["Type"] else { return nil }
+            if case .map(let properties)? = members["Properties"] { return (logicalID, type, properties) }
+            return (logicalID, type, [:])
+        }
+    }
+
+    private static func domainNameResources(
+        in template: TemplateValue
+    ) -> [(logicalID: String, type: String, properties: [String: TemplateValue])] {
+        resources(in: template).filter { $0.type == "AWS::ApiGatewayV2::DomainName" }
+    }
 
     /// Parses a template's JSON text.
     public static func parse(_ data: Data) throws -> TemplateValue {
@@ -66,6 +115,11 @@ public enum TemplateEquivalence {
             return ([:], ["\(apis.count) AWS::ApiGatewayV2::Api named \(apiName)"])
         }
         var labels: [String: String] = [apiID: "Api:\(apiName)"]
+        // A domain name is referred to by its name, whether a mapping spells it or `Ref`s the resource.
+        var domainNames: [String: String] = [:]
+        for (logicalID, resource) in resources where resource.type == "AWS::ApiGatewayV2::DomainName" {
+            if case .string(let name)? = resource.properties["DomainName"] { domainNames[logicalID] = name }
+        }
         let belongsToAPI: (String) -> Bool = { resources[$0]?.properties["ApiId"] == .ref(apiID) }
         for (logicalID, resource) in resources {
             let name = resource.properties
@@ -77,6 +131,11 @@ public enum TemplateEquivalence {
                 labels[logicalID] = "Route:\(name["RouteKey"].map(\.json) ?? "?")"
             case "AWS::ApiGatewayV2::Stage" where belongsToAPI(logicalID):
                 labels[logicalID] = "Stage:\(name["StageName"].map(\.json) ?? "?")"
+            case "AWS::ApiGatewayV2::ApiMapping" where belongsToAPI(logicalID):
+                let domain = normalized(name, domainNames)
+                guard case .map(let members) = domain else { break }
+                let key = members["ApiMappingKey"]?.json ?? "\"\""
+                labels[logicalID] = "ApiMapping:\(members["DomainName"]?.json ?? "?")/\(key)"
             default: break
             }
         }
@@ -87,9 +146,10 @@ public enum TemplateEquivalence {
         }
         var result: [String: TemplateValue] = [:]
         var usedLinks = Set<String>()
+        let resolvable = labels.merging(domainNames) { label, _ in label }
         for (logicalID, label) in labels where !label.hasPrefix("VpcLink:") {
             let resource = resources[logicalID]!
-            let properties = normalized(resource.properties, labels)
+            let properties = normalized(resource.properties, resolvable)
             if case .map(let members) = properties, case .string(let link)? = members["ConnectionId"],
                 link.hasPrefix("VpcLink:")
             {

@@ -1,6 +1,6 @@
 """CloudFormation templates: every CDK reference case created through boto3, its template served
 as JSON and YAML, both clean under cfn-lint; a 300-route API that CDK cannot deploy stays under
-CloudFormation's 500 resources; the offline `synth` command prints the same bytes as the server."""
+CloudFormation's 500 resources; the offline `synth` command prints the same bytes as the server (for APIs and domain names)."""
 
 from __future__ import annotations
 
@@ -39,8 +39,38 @@ def integration_args(item: dict, links: dict[str, str]) -> dict:
     raise AssertionError("unknown kind " + kind)
 
 
+def case_mappings(api: dict) -> list[tuple[str, str, str | None]]:
+    """(domain ref, stage, key) of every API mapping a case API asks for, as CDK makes them."""
+    found = []
+    if api.get("defaultDomainMapping"):
+        found.append((api["defaultDomainMapping"]["domain"], "$default", api["defaultDomainMapping"].get("mappingKey")))
+    for stage in api.get("stages", []):
+        if stage.get("domainMapping"):
+            found.append((stage["domainMapping"]["domain"], stage["name"], stage["domainMapping"].get("mappingKey")))
+    for mapping in api.get("apiMappings", []):
+        found.append((mapping["domain"], mapping.get("stage", "$default"), mapping.get("mappingKey")))
+    return found
+
+
+def create_domain_names(client, case: dict, suffix: str) -> dict[str, str]:
+    """Creates a case's domain names, the suffix added to the first label; returns ref -> name."""
+    names = {}
+    for domain in case.get("domainNames", []):
+        first, rest = domain["name"].split(".", 1)
+        name = f"{first}{suffix}.{rest}"
+        args = dict(DomainName=name, DomainNameConfigurations=[{"CertificateArn": domain["certificateArn"]}])
+        if domain.get("mtls"):
+            mtls = domain["mtls"]
+            args["MutualTlsAuthentication"] = {"TruststoreUri": f"s3://{mtls['bucket']}/{mtls['key']}"}
+            if mtls.get("version"):
+                args["MutualTlsAuthentication"]["TruststoreVersion"] = mtls["version"]
+        names[domain["ref"]] = client.create_domain_name(**args)["DomainName"]
+    return names
+
+
 def create_case(client, case: dict, suffix: str) -> dict[str, str]:
     """Creates a case's content with a unique suffix on every name; returns API name -> id."""
+    domains = create_domain_names(client, case, suffix)
     links = {}
     for link in case.get("vpcLinks", []):
         links[link["ref"]] = client.create_vpc_link(
@@ -59,8 +89,13 @@ def create_case(client, case: dict, suffix: str) -> dict[str, str]:
         }
         for route in api.get("routes", []):
             client.create_route(ApiId=api_id, RouteKey=route["key"], Target="integrations/" + integrations[route["integration"]])
+        if api.get("defaultDomainMapping"):  # CDK's HttpApi default stage
+            client.create_stage(ApiId=api_id, StageName="$default", AutoDeploy=True)
         for stage in api.get("stages", []):
             client.create_stage(ApiId=api_id, StageName=stage["name"], AutoDeploy=stage.get("autoDeploy", False))
+        for domain, stage, key in case_mappings(api):
+            client.create_api_mapping(DomainName=domains[domain], ApiId=api_id, Stage=stage,
+                                      **({"ApiMappingKey": key} if key else {}))
     return apis
 
 
@@ -76,7 +111,8 @@ def cfn_lint(*paths: Path) -> list[str]:
 @pytest.mark.parametrize("name", CASE_NAMES)
 def test_served_templates_of_every_case_pass_cfn_lint(name, client, raw, tmp_path):
     case = json.loads((CASES / f"{name}.case.json").read_text())
-    apis = create_case(client, case, "-" + uuid.uuid4().hex[:6])
+    suffix = "-" + uuid.uuid4().hex[:6]
+    apis = create_case(client, case, suffix)
     for api_name, api_id in apis.items():
         for fmt in ("json", "yaml"):
             response = raw.get(f"/v2/apis/{api_id}/template?format={fmt}")
@@ -89,11 +125,18 @@ def test_served_templates_of_every_case_pass_cfn_lint(name, client, raw, tmp_pat
         template = json.loads(raw.get(f"/v2/apis/{api_id}/template").text)
         names = [r["Properties"]["Name"] for r in template["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Api"]
         assert len(names) == 1 and names[0].startswith(api_name)
+    for domain in [d["DomainName"] for d in client.get_domain_names()["Items"] if suffix in d["DomainName"]]:
+        for fmt in ("json", "yaml"):
+            response = raw.get(f"/v2/domainnames/{domain}/template?format={fmt}")
+            assert response.status_code == 200, response.text
+            path = tmp_path / f"{domain}.template.{fmt}"
+            path.write_text(response.text)
+            assert cfn_lint(path) == [], f"{name}/{domain} ({fmt})"
 
 
 def test_golden_templates_pass_cfn_lint():
     files = sorted(GOLDENS.glob("*.template.*"))
-    assert len(files) >= 22
+    assert len(files) >= 38
     assert cfn_lint(*files) == []
 
 
@@ -133,6 +176,15 @@ def test_offline_synth_prints_the_served_bytes(registry_server, client, raw):
     for fmt in ("json", "yaml"):
         served = raw.get(f"/v2/apis/{api_id}/template?format={fmt}").text
         offline = subprocess.run([str(binary), "synth", "--db", str(registry_server.db_path), "--api", api_id,
+                                  "--format", fmt], capture_output=True, text=True, check=True).stdout
+        assert offline == served
+    domain_case = json.loads((CASES / "domain-default-mapping.case.json").read_text())
+    suffix = "-" + uuid.uuid4().hex[:6]
+    create_case(client, domain_case, suffix)
+    domain = "api" + suffix + ".example.com"
+    for fmt in ("json", "yaml"):
+        served = raw.get(f"/v2/domainnames/{domain}/template?format={fmt}").text
+        offline = subprocess.run([str(binary), "synth", "--db", str(registry_server.db_path), "--domain-name", domain,
                                   "--format", fmt], capture_output=True, text=True, check=True).stdout
         assert offline == served
 

@@ -18,16 +18,11 @@ struct TemplateEndpoints {
             let template = try TemplateSynthesizer().synthesize(snapshot, options: options)
             let body = format == .yaml ? template.yamlBytes : template.jsonBytes
             let synthesized = ContinuousClock.now
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: format.contentType,
-                    .contentDisposition:
-                        "attachment; filename=\"\(Self.fileName(snapshot.api.name)).template.\(format.rawValue)\"",
-                    .serverTiming: "snapshot;dur=\((read - started).serverTimingMilliseconds), "
-                        + "synth;dur=\((synthesized - read).serverTimingMilliseconds)",
-                ],
-                body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            var response = format.attachment(body, fileName: Self.fileName(snapshot.api.name))
+            response.headers[.serverTiming] =
+                "snapshot;dur=\((read - started).serverTimingMilliseconds), "
+                + "synth;dur=\((synthesized - read).serverTimingMilliseconds)"
+            return response
         }
     }
 
@@ -72,4 +67,16 @@ enum TemplateFormat: String {
 
     /// The response's content type.
     var contentType: String { self == .yaml ? "application/yaml" : "application/json" }
+
+    /// A template as a download: `body` with this format's content type, as the attachment
+    /// `<fileName>.template.<format>`.
+    func attachment(_ body: [UInt8], fileName: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: contentType,
+                .contentDisposition: "attachment; filename=\"\(fileName).template.\(rawValue)\"",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
 }

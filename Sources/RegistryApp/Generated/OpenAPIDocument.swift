@@ -11,9 +11,10 @@ info:
   version: 0.1.0
   description: |
     A subset of the AWS API Gateway V2 (apigatewayv2, 2018-11-29) management API - APIs, routes,
-    integrations, stages, deployments, authorizers, VPC links and tags - with the same paths,
-    member names, status codes and errors as botocore's service model, backed by SQLite.
-    Extensions: the `name` and `tag` filters on GetApis, `GET /healthz` and `GET /openapi.yaml`.
+    integrations, stages, deployments, authorizers, VPC links, custom domain names and API mappings,
+    and tags - with the same paths, member names, status codes and errors as botocore's service model,
+    backed by SQLite. Extensions: the `name` and `tag` filters on GetApis, the CloudFormation templates
+    of APIs and domain names, `GET /healthz` and `GET /openapi.yaml`.
 
     Response members without a value are omitted, never null. Unknown request members are
     ignored. Every response carries an `x-amzn-RequestId` header; error responses also carry
@@ -36,6 +37,8 @@ tags:
     description: Authorizers of an API.
   - name: VpcLinks
     description: VPC links.
+  - name: DomainNames
+    description: Custom domain names and their API mappings.
   - name: Tags
     description: Tags of a resource, addressed by ARN.
   - name: Templates
@@ -1406,6 +1409,364 @@ paths:
           $ref: '#/components/responses/Forbidden'
         '409':
           $ref: '#/components/responses/Conflict'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/domainnames:
+    post:
+      operationId: CreateDomainName
+      tags:
+        - DomainNames
+      summary: Creates a domain name.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/CreateDomainNameRequest'
+      responses:
+        '201':
+          description: The created domain name.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/DomainName'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    get:
+      operationId: GetDomainNames
+      tags:
+        - DomainNames
+      summary: Gets the domain names.
+      parameters:
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of domain names.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetDomainNamesResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/domainnames/{domainName}:
+    parameters:
+      - $ref: '#/components/parameters/DomainName'
+    get:
+      operationId: GetDomainName
+      tags:
+        - DomainNames
+      summary: Gets a domain name.
+      responses:
+        '200':
+          description: The domain name.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/DomainName'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    patch:
+      operationId: UpdateDomainName
+      tags:
+        - DomainNames
+      summary: Updates a domain name.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/UpdateDomainNameRequest'
+      responses:
+        '200':
+          description: The updated domain name.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/DomainName'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    delete:
+      operationId: DeleteDomainName
+      tags:
+        - DomainNames
+      summary: Deletes a domain name and its API mappings.
+      responses:
+        '204':
+          description: The domain name was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/domainnames/{domainName}/apimappings:
+    parameters:
+      - $ref: '#/components/parameters/DomainName'
+    post:
+      operationId: CreateApiMapping
+      tags:
+        - DomainNames
+      summary: Creates an API mapping.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/CreateApiMappingRequest'
+      responses:
+        '201':
+          description: The created API mapping.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ApiMapping'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    get:
+      operationId: GetApiMappings
+      tags:
+        - DomainNames
+      summary: Gets API mappings.
+      parameters:
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of the domain name's API mappings.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetApiMappingsResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/domainnames/{domainName}/apimappings/{apiMappingId}:
+    parameters:
+      - $ref: '#/components/parameters/DomainName'
+      - $ref: '#/components/parameters/ApiMappingId'
+    get:
+      operationId: GetApiMapping
+      tags:
+        - DomainNames
+      summary: Gets an API mapping.
+      responses:
+        '200':
+          description: The API mapping.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ApiMapping'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    patch:
+      operationId: UpdateApiMapping
+      tags:
+        - DomainNames
+      summary: Updates an API mapping.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/UpdateApiMappingRequest'
+      responses:
+        '200':
+          description: The updated API mapping.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ApiMapping'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    delete:
+      operationId: DeleteApiMapping
+      tags:
+        - DomainNames
+      summary: Deletes an API mapping.
+      responses:
+        '204':
+          description: The API mapping was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/domainnames/{domainName}/template:
+    parameters:
+      - $ref: '#/components/parameters/DomainName'
+    get:
+      operationId: GetDomainNameTemplate
+      tags:
+        - Templates
+      summary: Synthesizes the CloudFormation template that creates the domain name (this service's extension).
+      description: |
+        One `AWS::ApiGatewayV2::DomainName`, as CDK's `DomainName` construct synthesizes it, with outputs
+        `DomainName`, `RegionalDomainName` and `RegionalHostedZoneId` (for a Route 53 alias). A domain name
+        lives in this template only: API templates name it by its name in their `AWS::ApiGatewayV2::ApiMapping`s
+        (as CDK does for an imported domain), so deploying every template of the catalog creates each domain
+        name exactly once. Deploy it before the templates of the APIs it serves.
+      parameters:
+        - name: format
+          in: query
+          required: false
+          description: '`json` (default) or `yaml`. `Accept: application/yaml` also selects YAML.'
+          schema:
+            type: string
+            enum:
+              - json
+              - yaml
+      responses:
+        '200':
+          description: The template, as an attachment named after the domain name.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+            Content-Disposition:
+              description: '`attachment; filename="<domain name>.template.json"` (or `.yaml`).'
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/CloudFormationTemplate'
+            application/yaml:
+              schema:
+                $ref: '#/components/schemas/CloudFormationTemplate'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
         '429':
           $ref: '#/components/responses/TooManyRequests'
         '500':
@@ -2819,6 +3180,223 @@ components:
         nextToken:
           type: string
           description: Opaque token for the next page; absent on the last page.
+    DomainName:
+      type: object
+      description: Represents a custom domain name. Members without a value are omitted (never null).
+      required:
+        - domainName
+      properties:
+        apiMappingSelectionExpression:
+          type: string
+          description: The API mapping selection expression, always `$request.basepath`.
+        domainName:
+          type: string
+          description: The name of the DomainName resource.
+          minLength: 1
+          maxLength: 512
+        domainNameArn:
+          type: string
+          description: The ARN of the domain name, `arn:aws:apigateway:{region}::/domainnames/{domainName}`.
+        domainNameConfigurations:
+          type: array
+          description: The domain name configurations (one).
+          items:
+            $ref: '#/components/schemas/DomainNameConfiguration'
+        mutualTlsAuthentication:
+          $ref: '#/components/schemas/MutualTlsAuthentication'
+        routingMode:
+          $ref: '#/components/schemas/RoutingMode'
+        tags:
+          $ref: '#/components/schemas/Tags'
+    DomainNameConfiguration:
+      type: object
+      description: The endpoint configuration of a domain name. `apiGatewayDomainName`, `hostedZoneId`, `domainNameStatus`, `domainNameStatusMessage` and `certificateUploadDate` are output only.
+      properties:
+        apiGatewayDomainName:
+          type: string
+          description: The regional host of the endpoint, `d-xxxxxxxxxx.execute-api.{region}.amazonaws.com`.
+        certificateArn:
+          type: string
+          description: An ACM certificate ARN in the domain name's region.
+        certificateName:
+          type: string
+          description: The user-friendly name of the certificate.
+          minLength: 1
+          maxLength: 128
+        certificateUploadDate:
+          type: string
+          format: date-time
+          description: When the certificate was set.
+        domainNameStatus:
+          type: string
+          description: The status of the domain name (always `AVAILABLE` in the registry).
+          enum:
+            - AVAILABLE
+            - UPDATING
+            - PENDING_CERTIFICATE_REIMPORT
+            - PENDING_OWNERSHIP_VERIFICATION
+        domainNameStatusMessage:
+          type: string
+          description: A description of the status.
+        endpointType:
+          type: string
+          description: The endpoint type; the V2 API manages `REGIONAL` names only.
+          enum:
+            - REGIONAL
+            - EDGE
+        hostedZoneId:
+          type: string
+          description: The Route 53 hosted zone of the regional host (absent for a region the registry has no zone for).
+        ipAddressType:
+          type: string
+          enum:
+            - ipv4
+            - dualstack
+        ownershipVerificationCertificateArn:
+          type: string
+          description: The public certificate proving ownership of a mutual TLS name with a private or imported certificate.
+        securityPolicy:
+          type: string
+          description: The TLS policy; the V2 API manages `TLS_1_2` names only.
+          enum:
+            - TLS_1_0
+            - TLS_1_2
+    MutualTlsAuthentication:
+      type: object
+      description: Mutual TLS of a domain name.
+      properties:
+        truststoreUri:
+          type: string
+          description: The truststore, `s3://bucket/key`. Send an empty string on update to turn mutual TLS off.
+          maxLength: 2048
+        truststoreVersion:
+          type: string
+          description: The version of the truststore's S3 object.
+          minLength: 1
+          maxLength: 64
+        truststoreWarnings:
+          type: array
+          description: Output only; always empty in the registry.
+          items:
+            type: string
+    RoutingMode:
+      type: string
+      description: How the domain name sends requests to APIs.
+      enum:
+        - API_MAPPING_ONLY
+        - ROUTING_RULE_ONLY
+        - ROUTING_RULE_THEN_API_MAPPING
+    CreateDomainNameRequest:
+      type: object
+      description: Request body of CreateDomainName.
+      required:
+        - domainName
+      properties:
+        domainName:
+          type: string
+          minLength: 1
+          maxLength: 512
+        domainNameConfigurations:
+          type: array
+          items:
+            $ref: '#/components/schemas/DomainNameConfiguration'
+        mutualTlsAuthentication:
+          $ref: '#/components/schemas/MutualTlsAuthentication'
+        routingMode:
+          $ref: '#/components/schemas/RoutingMode'
+        tags:
+          $ref: '#/components/schemas/Tags'
+    UpdateDomainNameRequest:
+      type: object
+      description: Request body of UpdateDomainName. Only the members present are changed.
+      properties:
+        domainNameConfigurations:
+          type: array
+          items:
+            $ref: '#/components/schemas/DomainNameConfiguration'
+        mutualTlsAuthentication:
+          $ref: '#/components/schemas/MutualTlsAuthentication'
+        routingMode:
+          $ref: '#/components/schemas/RoutingMode'
+    GetDomainNamesResponse:
+      type: object
+      description: One page of DomainName resources.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/DomainName'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
+    ApiMapping:
+      type: object
+      description: Represents an API mapping. The root mapping has no `apiMappingKey`.
+      required:
+        - apiId
+        - stage
+      properties:
+        apiId:
+          type: string
+          description: The API identifier.
+        apiMappingId:
+          type: string
+          description: The API mapping identifier.
+        apiMappingKey:
+          type: string
+          description: The API mapping key (the path under the domain name).
+          maxLength: 300
+        stage:
+          type: string
+          description: The API stage.
+          minLength: 1
+          maxLength: 128
+    CreateApiMappingRequest:
+      type: object
+      description: Request body of CreateApiMapping.
+      required:
+        - apiId
+        - stage
+      properties:
+        apiId:
+          type: string
+        apiMappingKey:
+          type: string
+          maxLength: 300
+        stage:
+          type: string
+          minLength: 1
+          maxLength: 128
+    UpdateApiMappingRequest:
+      type: object
+      description: Request body of UpdateApiMapping (`apiId` is required, as in AWS's model).
+      required:
+        - apiId
+      properties:
+        apiId:
+          type: string
+        apiMappingKey:
+          type: string
+          maxLength: 300
+        stage:
+          type: string
+          minLength: 1
+          maxLength: 128
+    GetApiMappingsResponse:
+      type: object
+      description: One page of ApiMapping resources.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/ApiMapping'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
     GetTagsResponse:
       type: object
       properties:
@@ -2946,6 +3524,22 @@ components:
       schema:
         type: string
         minLength: 1
+    DomainName:
+      name: domainName
+      in: path
+      required: true
+      description: The domain name (case-insensitive; the registry keeps it lowercase).
+      schema:
+        type: string
+        minLength: 1
+        maxLength: 512
+    ApiMappingId:
+      name: apiMappingId
+      in: path
+      required: true
+      description: The API mapping identifier.
+      schema:
+        type: string
     DeploymentId:
       name: deploymentId
       in: path

@@ -13,11 +13,13 @@ public struct APISnapshot: Hashable, Sendable {
     public var authorizers: [Authorizer]
     /// The VPC links its integrations use, in creation order.
     public var vpcLinks: [VpcLink]
+    /// The API mappings that serve its stages on custom domain names, in creation order.
+    public var apiMappings: [APIMapping]
 
     /// Creates a snapshot from its parts.
     public init(
         api: API, routes: [Route] = [], integrations: [Integration] = [], stages: [Stage] = [],
-        authorizers: [Authorizer] = [], vpcLinks: [VpcLink] = []
+        authorizers: [Authorizer] = [], vpcLinks: [VpcLink] = [], apiMappings: [APIMapping] = []
     ) {
         self.api = api
         self.routes = routes
@@ -25,5 +27,6 @@ public struct APISnapshot: Hashable, Sendable {
         self.stages = stages
         self.authorizers = authorizers
         self.vpcLinks = vpcLinks
+        self.apiMappings = apiMappings
     }
 }

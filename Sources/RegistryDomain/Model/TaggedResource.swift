@@ -6,6 +6,8 @@ public enum TaggedResource: Hashable, Sendable {
     case stage(APIID, StageName)
     /// A VPC link: `arn:aws:apigateway:{region}::/vpclinks/{vpcLinkId}`.
     case vpcLink(VpcLinkID)
+    /// A custom domain name: `arn:aws:apigateway:{region}::/domainnames/{domainName}`.
+    case domainName(DomainNameID)
 
     /// Parses a resource ARN from the tags API.
     /// - Throws: ``RegistryError/Code/badRequest`` if the ARN names no taggable resource.
@@ -19,6 +21,10 @@ public enum TaggedResource: Hashable, Sendable {
             guard let id = APIID(validating: parts[1]) else { break }
             self = .api(id)
             return
+        case 2 where parts[0] == "domainnames":
+            guard let name = try? DomainNameID(validating: String(parts[1])) else { break }
+            self = .domainName(name)
+            return
         case 2 where parts[0] == "vpclinks":
             guard let id = VpcLinkID(validating: parts[1]) else { break }
             self = .vpcLink(id)
@@ -31,7 +37,8 @@ public enum TaggedResource: Hashable, Sendable {
         default:
             break
         }
-        throw .badRequest("Invalid resource ARN '\(text.prefix(300))': it names no API, stage or VPC link.")
+        throw .badRequest(
+            "Invalid resource ARN '\(text.prefix(300))': it names no API, stage, VPC link or domain name.")
     }
 
     /// The resource's ARN in `region`.
@@ -40,6 +47,7 @@ public enum TaggedResource: Hashable, Sendable {
         case .api(let id): "arn:aws:apigateway:\(region)::/apis/\(id.rawValue)"
         case .stage(let id, let name): "arn:aws:apigateway:\(region)::/apis/\(id.rawValue)/stages/\(name.rawValue)"
         case .vpcLink(let id): "arn:aws:apigateway:\(region)::/vpclinks/\(id.rawValue)"
+        case .domainName(let name): "arn:aws:apigateway:\(region)::/domainnames/\(name.rawValue)"
         }
     }
 }

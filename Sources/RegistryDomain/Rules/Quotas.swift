@@ -1,4 +1,4 @@
-/// Per-API and per-VPC-link limits; the defaults are AWS's.
+/// Per-API, per-VPC-link and per-domain-name limits; the defaults are AWS's.
 public struct Quotas: Hashable, Sendable {
     /// Routes per API (AWS: 300).
     public var routesPerAPI: Int
@@ -10,17 +10,20 @@ public struct Quotas: Hashable, Sendable {
     public var authorizersPerAPI: Int
     /// Subnets per VPC link (AWS: 10).
     public var subnetsPerVpcLink: Int
+    /// Multi-level API mappings (keys with a `/`) per custom domain name (AWS: 200).
+    public var multiLevelAPIMappingsPerDomainName: Int
 
     /// Creates quotas; every argument defaults to AWS's limit.
     public init(
         routesPerAPI: Int = 300, integrationsPerAPI: Int = 300, stagesPerAPI: Int = 10, authorizersPerAPI: Int = 10,
-        subnetsPerVpcLink: Int = 10
+        subnetsPerVpcLink: Int = 10, multiLevelAPIMappingsPerDomainName: Int = 200
     ) {
         self.routesPerAPI = routesPerAPI
         self.integrationsPerAPI = integrationsPerAPI
         self.stagesPerAPI = stagesPerAPI
         self.authorizersPerAPI = authorizersPerAPI
         self.subnetsPerVpcLink = subnetsPerVpcLink
+        self.multiLevelAPIMappingsPerDomainName = multiLevelAPIMappingsPerDomainName
     }
 
     /// AWS's default quotas.

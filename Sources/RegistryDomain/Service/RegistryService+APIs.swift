@@ -156,10 +156,19 @@ extension RegistryService {
     }
 
     /// DeleteApi: removes the API with its routes, integrations, stages, deployments and authorizers.
-    /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
+    /// As in AWS, an API that custom domain names still map is not deleted.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/badRequest``
+    ///   (naming the domain names) while API mappings serve it.
     public func deleteAPI(_ id: APIID) async throws(RegistryError) {
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAPI(id, in: registry, includingTags: false)
+            let mappings = try registry.apiMappings(of: id)
+            guard mappings.isEmpty else {
+                // AWS's wording; the domain names are named so the caller knows where to look.
+                throw RegistryError.badRequest(
+                    "Deleting API \(id) failed. Please remove all API mappings for the API from your custom domain "
+                        + "names (\(Set(mappings.map(\.domainName.rawValue)).sorted().joined(separator: ", "))).")
+            }
             try registry.deleteAPI(id)
         }
     }

@@ -1,6 +1,6 @@
 extension RegistryService {
-    /// Reads an API with all its routes, integrations, stages, authorizers and the VPC links its
-    /// integrations use, in one consistent snapshot.
+    /// Reads an API with all its routes, integrations, stages, authorizers, the VPC links its
+    /// integrations use and the API mappings of its stages, in one consistent snapshot.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func snapshot(of apiID: APIID) async throws(RegistryError) -> APISnapshot {
         try await store.read { registry throws(RegistryError) in
@@ -15,7 +15,7 @@ extension RegistryService {
                 integrations: integrations,
                 stages: try Self.all { page throws(RegistryError) in try registry.stages(of: apiID, page) },
                 authorizers: try Self.all { page throws(RegistryError) in try registry.authorizers(of: apiID, page) },
-                vpcLinks: vpcLinks)
+                vpcLinks: vpcLinks, apiMappings: try registry.apiMappings(of: apiID))
         }
     }
 

@@ -62,11 +62,20 @@ extension RegistryService {
         }
     }
 
-    /// DeleteStage.
-    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
+    /// DeleteStage; a stage that custom domain names map is not deleted.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage,
+    ///   ``RegistryError/Code/badRequest`` (naming the domain names) while API mappings serve it.
     public func deleteStage(_ name: StageName, in apiID: APIID) async throws(RegistryError) {
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingStage(name, in: apiID, registry)
+            let mappings = try registry.apiMappings(of: apiID).filter { $0.stage == name }
+            guard mappings.isEmpty else {
+                // AWS refuses this for REST APIs with this wording; the V2 message is not published.
+                throw RegistryError.badRequest(
+                    "Deleting stage \(name) failed. Please remove all API mappings for the stage from your custom "
+                        + "domain names (\(Set(mappings.map(\.domainName.rawValue)).sorted().joined(separator: ", ")))."
+                )
+            }
             try registry.deleteStage(name, in: apiID)
         }
     }

@@ -63,6 +63,22 @@ public protocol RegistryReadTransaction {
     /// The APIs with an integration that uses this VPC link, sorted.
     func apis(usingVpcLink id: VpcLinkID) throws(RegistryError) -> [APIID]
 
+    /// The custom domain name with this name, or `nil`.
+    func domainName(_ name: DomainNameID) throws(RegistryError) -> DomainName?
+    /// A page of custom domain names in creation order.
+    func domainNames(_ page: PageRequest) throws(RegistryError) -> Page<DomainName>
+
+    /// The API mapping with this id on this domain name, or `nil`.
+    func apiMapping(_ id: APIMappingID, on domainName: DomainNameID) throws(RegistryError) -> APIMapping?
+    /// A page of the domain name's API mappings in creation order.
+    func apiMappings(on domainName: DomainNameID, _ page: PageRequest) throws(RegistryError) -> Page<APIMapping>
+    /// Every API mapping of the domain name, in creation order.
+    func apiMappings(on domainName: DomainNameID) throws(RegistryError) -> [APIMapping]
+    /// The mapping of the domain name with this key (empty: the root), if any.
+    func apiMapping(withKey key: String, on domainName: DomainNameID) throws(RegistryError) -> APIMappingID?
+    /// Every API mapping, on any domain name, of this API, in creation order.
+    func apiMappings(of api: APIID) throws(RegistryError) -> [APIMapping]
+
     /// The tags of a resource, or `nil` if the resource does not exist.
     func tags(of resource: TaggedResource) throws(RegistryError) -> Tags?
 }

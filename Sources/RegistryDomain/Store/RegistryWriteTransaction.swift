@@ -54,6 +54,20 @@ public protocol RegistryWriteTransaction: RegistryReadTransaction {
     /// Deletes a VPC link.
     func deleteVpcLink(_ id: VpcLinkID) throws(RegistryError)
 
+    /// Inserts a new custom domain name with its tags.
+    func insert(_ domainName: DomainName) throws(RegistryError)
+    /// Replaces an existing domain name's attributes (not its tags).
+    func update(_ domainName: DomainName) throws(RegistryError)
+    /// Deletes a domain name and, by cascade, its API mappings.
+    func deleteDomainName(_ name: DomainNameID) throws(RegistryError)
+
+    /// Inserts a new API mapping.
+    func insert(_ mapping: APIMapping) throws(RegistryError)
+    /// Replaces an existing API mapping.
+    func update(_ mapping: APIMapping) throws(RegistryError)
+    /// Deletes an API mapping.
+    func deleteAPIMapping(_ id: APIMappingID, on domainName: DomainNameID) throws(RegistryError)
+
     /// Replaces all tags of an existing resource.
     func replaceTags(of resource: TaggedResource, with tags: Tags) throws(RegistryError)
 }

@@ -21,6 +21,7 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         case is AuthorizerID: table = AuthorizerColumn.table
         case is DeploymentID: table = DeploymentColumn.table
         case is VpcLinkID: table = VpcLinkColumn.table
+        case is APIMappingID: table = APIMappingColumn.table
         default: preconditionFailure("isTaken: no table for \(type(of: id))")
         }
         return try count("SELECT count(*) FROM \(table) WHERE id = ?", [id.rawValue]) > 0
@@ -175,6 +176,11 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         case .vpcLink(let id):
             guard try count("SELECT count(*) FROM vpc_links WHERE id = ?", [id.rawValue]) > 0 else { return nil }
             return try tags(ofVpcLink: id)
+        case .domainName(let name):
+            guard try count("SELECT count(*) FROM domain_names WHERE name = ?", [name.rawValue]) > 0 else {
+                return nil
+            }
+            return try tags(ofDomainName: name)
         }
     }
 
@@ -189,6 +195,9 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         case .vpcLink(let id):
             try execute("DELETE FROM vpc_link_tags WHERE vpc_link_id = ?", [id.rawValue])
             for (key, value) in tags { try insert((id, key, value), into: VpcLinkTagColumn.self) }
+        case .domainName(let name):
+            try execute("DELETE FROM domain_name_tags WHERE domain_name = ?", [name.rawValue])
+            for (key, value) in tags { try insert((name, key, value), into: DomainNameTagColumn.self) }
         }
     }
 }

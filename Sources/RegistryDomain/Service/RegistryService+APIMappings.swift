@@ -1,0 +1,86 @@
+extension RegistryService {
+    /// CreateApiMapping: serves a stage of an API on a custom domain name under a key.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown domain name or API,
+    ///   ``RegistryError/Code/badRequest`` for a missing member, an unknown stage, a malformed key or
+    ///   a WebSocket API next to HTTP APIs, ``RegistryError/Code/conflict`` for a key already mapped,
+    ///   ``RegistryError/Code/tooManyRequests`` past the multi-level mapping quota.
+    public func createAPIMapping(
+        on domainName: DomainNameID, _ input: APIMappingInput
+    ) async throws(RegistryError) -> APIMapping {
+        let apiID = try Self.mappedAPIID(try FieldRules.require(input.apiId, member: "apiId"))
+        let stage = try StageName(validating: try FieldRules.require(input.stage, member: "stage"))
+        let key = input.apiMappingKey ?? ""
+        let quotas = self.quotas
+        return try await store.write { registry throws(RegistryError) in
+            _ = try Self.existingDomainName(domainName, registry)
+            let mapping = APIMapping(
+                id: try Self.newID(unusedIn: registry), domainName: domainName, apiID: apiID, stage: stage, key: key)
+            try mapping.checkRules(using: registry, quotas: quotas)
+            try registry.insert(mapping)
+            return mapping
+        }
+    }
+
+    /// GetApiMapping.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown domain name or mapping.
+    public func apiMapping(_ id: APIMappingID, on domainName: DomainNameID) async throws(RegistryError) -> APIMapping {
+        try await store.read { registry throws(RegistryError) in try Self.existingAPIMapping(id, domainName, registry) }
+    }
+
+    /// GetApiMappings.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown domain name.
+    public func apiMappings(
+        on domainName: DomainNameID, _ page: PageRequest
+    ) async throws(RegistryError) -> Page<APIMapping> {
+        try await store.read { registry throws(RegistryError) in
+            _ = try Self.existingDomainName(domainName, registry)
+            return try registry.apiMappings(on: domainName, page)
+        }
+    }
+
+    /// UpdateApiMapping: `apiId` is required (as in AWS's model); `stage` and `apiMappingKey` change
+    /// when given; every rule is checked again on the result.
+    /// - Throws: as ``createAPIMapping(on:_:)``, and ``RegistryError/Code/notFound`` for an unknown mapping.
+    public func updateAPIMapping(
+        _ id: APIMappingID, on domainName: DomainNameID, _ input: APIMappingInput
+    ) async throws(RegistryError) -> APIMapping {
+        let apiID = try Self.mappedAPIID(try FieldRules.require(input.apiId, member: "apiId"))
+        let stage = try input.stage.map { text throws(RegistryError) in try StageName(validating: text) }
+        let quotas = self.quotas
+        return try await store.write { registry throws(RegistryError) in
+            var mapping = try Self.existingAPIMapping(id, domainName, registry)
+            mapping.apiID = apiID
+            if let stage { mapping.stage = stage }
+            if let key = input.apiMappingKey { mapping.key = key }
+            try mapping.checkRules(using: registry, quotas: quotas)
+            try registry.update(mapping)
+            return mapping
+        }
+    }
+
+    /// DeleteApiMapping.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown domain name or mapping.
+    public func deleteAPIMapping(_ id: APIMappingID, on domainName: DomainNameID) async throws(RegistryError) {
+        try await store.write { registry throws(RegistryError) in
+            _ = try Self.existingAPIMapping(id, domainName, registry)
+            try registry.deleteAPIMapping(id, on: domainName)
+        }
+    }
+
+    private static func mappedAPIID(_ text: String) throws(RegistryError) -> APIID {
+        guard let id = APIID(validating: text) else {
+            throw .notFound("Invalid API identifier specified: '\(text.prefix(64))'.")
+        }
+        return id
+    }
+
+    static func existingAPIMapping(
+        _ id: APIMappingID, _ domainName: DomainNameID, _ registry: any RegistryReadTransaction
+    ) throws(RegistryError) -> APIMapping {
+        _ = try existingDomainName(domainName, registry)
+        guard let mapping = try registry.apiMapping(id, on: domainName) else {
+            throw RegistryError.notFound("Invalid API mapping identifier specified: \(id).")
+        }
+        return mapping
+    }
+}
