@@ -15,11 +15,11 @@ import Testing
 
     /// One value of each response type and the contract schema it must fit.
     static let responses: [(schema: String, members: Set<String>)] = [
-        ("Api", memberNames(of: APIResponse(Sample.httpAPI, region: "us-east-1"))),
+        ("Api", memberNames(of: APIBody(Sample.httpAPI, region: "us-east-1"))),
         (
             "Route",
             memberNames(
-                of: RouteResponse(
+                of: RouteBody(
                     Route(
                         id: RouteID(uncheckedRawValue: "r1"), apiID: apiID,
                         routeKey: RouteKey(stored: "$default", protocolType: .http))))
@@ -27,7 +27,7 @@ import Testing
         (
             "Integration",
             memberNames(
-                of: IntegrationResponse(
+                of: IntegrationBody(
                     Integration(
                         id: IntegrationID(uncheckedRawValue: "i1"), apiID: apiID, integrationType: .awsProxy,
                         timeoutInMillis: 30_000)))
@@ -35,13 +35,13 @@ import Testing
         (
             "Stage",
             memberNames(
-                of: StageResponse(
+                of: StageBody(
                     Stage(apiID: apiID, name: .defaultStage, createdDate: epoch, lastUpdatedDate: epoch)))
         ),
         (
             "Deployment",
             memberNames(
-                of: DeploymentResponse(
+                of: DeploymentBody(
                     Deployment(
                         id: DeploymentID(uncheckedRawValue: "d1"), apiID: apiID, autoDeployed: false,
                         createdDate: epoch)))
@@ -49,7 +49,7 @@ import Testing
         (
             "Authorizer",
             memberNames(
-                of: AuthorizerResponse(
+                of: AuthorizerBody(
                     Authorizer(
                         id: AuthorizerID(uncheckedRawValue: "a1"), apiID: apiID, name: "n", authorizerType: .jwt,
                         identitySource: [])))
@@ -57,7 +57,7 @@ import Testing
         (
             "VpcLink",
             memberNames(
-                of: VpcLinkResponse(
+                of: VpcLinkBody(
                     VpcLink(
                         id: VpcLinkID(uncheckedRawValue: "v1"), name: "n", subnetIDs: [], createdDate: epoch)))
         ),
@@ -67,14 +67,14 @@ import Testing
         (
             "ApiMapping",
             memberNames(
-                of: APIMappingResponse(
+                of: APIMappingBody(
                     APIMapping(
                         id: APIMappingID(uncheckedRawValue: "m1"), domainName: DomainNameID(uncheckedRawValue: "a.b"),
                         apiID: apiID, stage: .defaultStage, key: "k")))
         ),
     ]
 
-    static let domainNameResponse = DomainNameResponse(
+    static let domainNameResponse = DomainNameBody(
         DomainName(
             name: DomainNameID(uncheckedRawValue: "api.example.com"), endpointID: "d-0123456789",
             configuration: DomainNameConfiguration(certificateArn: "arn:aws:acm:us-east-1:1:certificate/x"),

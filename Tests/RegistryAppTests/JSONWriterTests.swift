@@ -72,7 +72,7 @@ import Testing
     @Test("a filled API, and its response, leave no member out; both writers agree on it")
     func filledAPI() throws {
         #expect(unfilledMembers(of: Self.filledAPI) == [])
-        let response = APIResponse(Self.filledAPI, region: "eu-west-1")
+        let response = APIBody(Self.filledAPI, region: "eu-west-1")
         #expect(unfilledMembers(of: response) == [])
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
@@ -80,7 +80,7 @@ import Testing
     @Test("a filled route, and its response, leave no member out; both writers agree on it")
     func filledRoute() throws {
         #expect(unfilledMembers(of: Self.filledRoute) == [])
-        let response = RouteResponse(Self.filledRoute)
+        let response = RouteBody(Self.filledRoute)
         #expect(unfilledMembers(of: response) == [])
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
@@ -88,7 +88,7 @@ import Testing
     @Test("a filled integration, and its response, leave no member out; both writers agree on it")
     func filledIntegration() throws {
         #expect(unfilledMembers(of: Self.filledIntegration) == [])
-        let response = IntegrationResponse(Self.filledIntegration)
+        let response = IntegrationBody(Self.filledIntegration)
         #expect(unfilledMembers(of: response) == [])
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
@@ -108,30 +108,30 @@ import Testing
     @Test("every member of a filled entity reaches its response (the API id of a child is not on the wire)")
     func entitiesReachTheirResponses() throws {
         let api = Self.entityMembers(Self.filledAPI, id: "apiId")
-        #expect(api.subtracting(try Self.wireKeys(APIResponse(Self.filledAPI, region: "us-east-1"))) == [])
+        #expect(api.subtracting(try Self.wireKeys(APIBody(Self.filledAPI, region: "us-east-1"))) == [])
         let route = Self.entityMembers(Self.filledRoute, id: "routeId", hidden: ["apiID"])
-        #expect(route.subtracting(try Self.wireKeys(RouteResponse(Self.filledRoute))) == [])
+        #expect(route.subtracting(try Self.wireKeys(RouteBody(Self.filledRoute))) == [])
         let integration = Self.entityMembers(Self.filledIntegration, id: "integrationId", hidden: ["apiID"])
-        #expect(integration.subtracting(try Self.wireKeys(IntegrationResponse(Self.filledIntegration))) == [])
+        #expect(integration.subtracting(try Self.wireKeys(IntegrationBody(Self.filledIntegration))) == [])
     }
 
     @Test("lists: items then nextToken, with and without a next page, empty or not")
     func lists() throws {
         let cursor = PageCursor(lastSequence: 42)
         for next in [cursor, nil] {
-            let apis = ListResponse(Page(items: [Self.filledAPI], next: next)) { APIResponse($0, region: "us-east-1") }
+            let apis = ListBody(Page(items: [Self.filledAPI], next: next)) { APIBody($0, region: "us-east-1") }
             #expect(Self.written(apis) == (try Self.encoded(apis)))
-            let routes = ListResponse(
-                Page(items: [Self.filledRoute, Self.minimalRoute], next: next), RouteResponse.init)
+            let routes = ListBody(
+                Page(items: [Self.filledRoute, Self.minimalRoute], next: next), RouteBody.init)
             #expect(Self.written(routes) == (try Self.encoded(routes)))
-            let integrations = ListResponse(
-                Page(items: [Self.filledIntegration, Self.minimalIntegration], next: next), IntegrationResponse.init)
+            let integrations = ListBody(
+                Page(items: [Self.filledIntegration, Self.minimalIntegration], next: next), IntegrationBody.init)
             #expect(Self.written(integrations) == (try Self.encoded(integrations)))
-            let empty = ListResponse(Page(items: [Route](), next: next), RouteResponse.init)
+            let empty = ListBody(Page(items: [Route](), next: next), RouteBody.init)
             #expect(Self.written(empty) == (try Self.encoded(empty)))
         }
         #expect(
-            unfilledMembers(of: ListResponse(Page(items: [Self.filledRoute], next: cursor), RouteResponse.init))
+            unfilledMembers(of: ListBody(Page(items: [Self.filledRoute], next: cursor), RouteBody.init))
                 == [])
     }
 
@@ -158,14 +158,14 @@ import Testing
 
     @Test("APIs at the edges are written as the encoder writes them", arguments: edgeAPIs)
     func edgeAPI(api: API) throws {
-        let response = APIResponse(api, region: "eu-west-1")
+        let response = APIBody(api, region: "eu-west-1")
         #expect(Self.written(response) == (try Self.encoded(response)))
     }
 
     @Test("a minimal route and a minimal integration are written as the encoder writes them")
     func minimalRouteAndIntegration() throws {
-        #expect(Self.written(RouteResponse(Self.minimalRoute)) == (try Self.encoded(RouteResponse(Self.minimalRoute))))
-        let integration = IntegrationResponse(Self.minimalIntegration)
+        #expect(Self.written(RouteBody(Self.minimalRoute)) == (try Self.encoded(RouteBody(Self.minimalRoute))))
+        let integration = IntegrationBody(Self.minimalIntegration)
         #expect(Self.written(integration) == (try Self.encoded(integration)))
     }
 

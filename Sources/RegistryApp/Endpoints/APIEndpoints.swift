@@ -11,7 +11,7 @@ struct APIEndpoints {
         router.post("/v2/apis") { request, context in
             let input = try await WireJSON.decode(APIInput.self, from: request, limit: bodyLimit)
             let api = try await service.createAPI(input)
-            return WireJSON.response(APIResponse(api, region: context.region), status: .created)
+            return WireJSON.response(APIBody(api, region: context.region), status: .created)
         }
         router.get("/v2/apis") { request, context in
             let page = try PageToken.pageRequest(request)
@@ -22,17 +22,17 @@ struct APIEndpoints {
                     try APIFilter.parseTag(text)
                 })
             let apis = try await service.apis(page, filter: filter)
-            return WireJSON.response(ListResponse(apis) { APIResponse($0, region: context.region) }, status: .ok)
+            return WireJSON.response(ListBody(apis) { APIBody($0, region: context.region) }, status: .ok)
         }
         router.get("/v2/apis/:apiId") { _, context in
             let api = try await service.api(try context.apiID())
-            return WireJSON.response(APIResponse(api, region: context.region), status: .ok)
+            return WireJSON.response(APIBody(api, region: context.region), status: .ok)
         }
         router.patch("/v2/apis/:apiId") { request, context in
             let id = try context.apiID()
             let input = try await WireJSON.decode(APIInput.self, from: request, limit: bodyLimit)
             let api = try await service.updateAPI(id, input)
-            return WireJSON.response(APIResponse(api, region: context.region), status: .ok)
+            return WireJSON.response(APIBody(api, region: context.region), status: .ok)
         }
         router.delete("/v2/apis/:apiId") { _, context in
             try await service.deleteAPI(try context.apiID())

@@ -11,21 +11,21 @@ struct APIMappingEndpoints {
             let name = try context.domainName()
             let input = try await WireJSON.decode(APIMappingInput.self, from: request, limit: bodyLimit)
             return WireJSON.response(
-                APIMappingResponse(try await service.createAPIMapping(on: name, input)), status: .created)
+                APIMappingBody(try await service.createAPIMapping(on: name, input)), status: .created)
         }
         router.get("/v2/domainnames/:domainName/apimappings") { request, context in
             let page = try await service.apiMappings(on: try context.domainName(), try PageToken.pageRequest(request))
-            return WireJSON.response(ListResponse(page, APIMappingResponse.init), status: .ok)
+            return WireJSON.response(ListBody(page, APIMappingBody.init), status: .ok)
         }
         router.get("/v2/domainnames/:domainName/apimappings/:apiMappingId") { _, context in
             let mapping = try await service.apiMapping(try Self.mappingID(context), on: try context.domainName())
-            return WireJSON.response(APIMappingResponse(mapping), status: .ok)
+            return WireJSON.response(APIMappingBody(mapping), status: .ok)
         }
         router.patch("/v2/domainnames/:domainName/apimappings/:apiMappingId") { request, context in
             let (name, id) = (try context.domainName(), try Self.mappingID(context))
             let input = try await WireJSON.decode(APIMappingInput.self, from: request, limit: bodyLimit)
             return WireJSON.response(
-                APIMappingResponse(try await service.updateAPIMapping(id, on: name, input)), status: .ok)
+                APIMappingBody(try await service.updateAPIMapping(id, on: name, input)), status: .ok)
         }
         router.delete("/v2/domainnames/:domainName/apimappings/:apiMappingId") { _, context in
             try await service.deleteAPIMapping(try Self.mappingID(context), on: try context.domainName())

@@ -12,22 +12,22 @@ struct DomainNameEndpoints {
         router.post("/v2/domainnames") { request, context in
             let input = try await WireJSON.decode(DomainNameInput.self, from: request, limit: bodyLimit)
             let domainName = try await service.createDomainName(input)
-            return WireJSON.response(DomainNameResponse(domainName, region: context.region), status: .created)
+            return WireJSON.response(DomainNameBody(domainName, region: context.region), status: .created)
         }
         router.get("/v2/domainnames") { request, context in
             let page = try await service.domainNames(try PageToken.pageRequest(request))
             return WireJSON.response(
-                ListResponse(page) { DomainNameResponse($0, region: context.region) }, status: .ok)
+                ListBody(page) { DomainNameBody($0, region: context.region) }, status: .ok)
         }
         router.get("/v2/domainnames/:domainName") { _, context in
             let domainName = try await service.domainName(try context.domainName())
-            return WireJSON.response(DomainNameResponse(domainName, region: context.region), status: .ok)
+            return WireJSON.response(DomainNameBody(domainName, region: context.region), status: .ok)
         }
         router.patch("/v2/domainnames/:domainName") { request, context in
             let name = try context.domainName()
             let input = try await WireJSON.decode(DomainNameInput.self, from: request, limit: bodyLimit)
             let domainName = try await service.updateDomainName(name, input)
-            return WireJSON.response(DomainNameResponse(domainName, region: context.region), status: .ok)
+            return WireJSON.response(DomainNameBody(domainName, region: context.region), status: .ok)
         }
         router.delete("/v2/domainnames/:domainName") { _, context in
             try await service.deleteDomainName(try context.domainName())

@@ -11,20 +11,20 @@ struct StageEndpoints {
         router.post("/v2/apis/:apiId/stages") { request, context in
             let apiID = try context.apiID()
             let input = try await WireJSON.decode(StageInput.self, from: request, limit: bodyLimit)
-            return WireJSON.response(StageResponse(try await service.createStage(in: apiID, input)), status: .created)
+            return WireJSON.response(StageBody(try await service.createStage(in: apiID, input)), status: .created)
         }
         router.get("/v2/apis/:apiId/stages") { request, context in
             let page = try await service.stages(in: try context.apiID(), try PageToken.pageRequest(request))
-            return WireJSON.response(ListResponse(page, StageResponse.init), status: .ok)
+            return WireJSON.response(ListBody(page, StageBody.init), status: .ok)
         }
         router.get("/v2/apis/:apiId/stages/:stageName") { _, context in
             let stage = try await service.stage(try context.stageName(), in: try context.apiID())
-            return WireJSON.response(StageResponse(stage), status: .ok)
+            return WireJSON.response(StageBody(stage), status: .ok)
         }
         router.patch("/v2/apis/:apiId/stages/:stageName") { request, context in
             let (apiID, name) = (try context.apiID(), try context.stageName())
             let input = try await WireJSON.decode(StageInput.self, from: request, limit: bodyLimit)
-            return WireJSON.response(StageResponse(try await service.updateStage(name, in: apiID, input)), status: .ok)
+            return WireJSON.response(StageBody(try await service.updateStage(name, in: apiID, input)), status: .ok)
         }
         router.delete("/v2/apis/:apiId/stages/:stageName") { _, context in
             try await service.deleteStage(try context.stageName(), in: try context.apiID())

@@ -9,19 +9,19 @@ struct VpcLinkEndpoints {
     func register(on router: Router<RegistryRequestContext>) {
         router.post("/v2/vpclinks") { request, _ in
             let input = try await WireJSON.decode(VpcLinkInput.self, from: request, limit: bodyLimit)
-            return WireJSON.response(VpcLinkResponse(try await service.createVpcLink(input)), status: .created)
+            return WireJSON.response(VpcLinkBody(try await service.createVpcLink(input)), status: .created)
         }
         router.get("/v2/vpclinks") { request, _ in
             let page = try await service.vpcLinks(try PageToken.pageRequest(request))
-            return WireJSON.response(ListResponse(page, VpcLinkResponse.init), status: .ok)
+            return WireJSON.response(ListBody(page, VpcLinkBody.init), status: .ok)
         }
         router.get("/v2/vpclinks/:vpcLinkId") { _, context in
-            WireJSON.response(VpcLinkResponse(try await service.vpcLink(try Self.vpcLinkID(context))), status: .ok)
+            WireJSON.response(VpcLinkBody(try await service.vpcLink(try Self.vpcLinkID(context))), status: .ok)
         }
         router.patch("/v2/vpclinks/:vpcLinkId") { request, context in
             let id = try Self.vpcLinkID(context)
             let input = try await WireJSON.decode(VpcLinkInput.self, from: request, limit: bodyLimit)
-            return WireJSON.response(VpcLinkResponse(try await service.updateVpcLink(id, input)), status: .ok)
+            return WireJSON.response(VpcLinkBody(try await service.updateVpcLink(id, input)), status: .ok)
         }
         router.delete("/v2/vpclinks/:vpcLinkId") { _, context in
             try await service.deleteVpcLink(try Self.vpcLinkID(context))

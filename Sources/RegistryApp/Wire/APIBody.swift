@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of an API (CreateApi, GetApi, UpdateApi and GetApis items).
-struct APIResponse: Encodable {
+struct APIBody: Encodable {
     let apiEndpoint: String
     let apiId: String
     let apiKeySelectionExpression: String
@@ -36,7 +36,7 @@ struct APIResponse: Encodable {
     }
 }
 
-extension APIResponse: JSONWritable {
+extension APIBody: JSONWritable {
     /// Writes the members in sorted order, as ``WireJSON/encoder`` would.
     func write(to writer: inout JSONWriter) {
         writer.object { json in

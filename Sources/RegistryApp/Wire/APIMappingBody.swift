@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of an API mapping (AWS's shape has no domain name: the path names it).
-struct APIMappingResponse: Encodable {
+struct APIMappingBody: Encodable {
     let apiId: String
     let apiMappingId: String
     let apiMappingKey: String?

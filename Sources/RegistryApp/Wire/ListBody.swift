@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of a list page: `{"items": [...], "nextToken": "..."}`.
-struct ListResponse<Item: Encodable>: Encodable {
+struct ListBody<Item: Encodable>: Encodable {
     let items: [Item]
     let nextToken: String?
 
@@ -12,7 +12,7 @@ struct ListResponse<Item: Encodable>: Encodable {
     }
 }
 
-extension ListResponse: JSONWritable where Item: JSONWritable {
+extension ListBody: JSONWritable where Item: JSONWritable {
     /// Writes `items` then `nextToken`, as ``WireJSON/encoder`` would.
     func write(to writer: inout JSONWriter) {
         writer.object { json in

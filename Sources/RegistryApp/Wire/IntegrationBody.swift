@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of an integration.
-struct IntegrationResponse: Encodable {
+struct IntegrationBody: Encodable {
     let apiGatewayManaged: Bool?
     let connectionId: String?
     let connectionType: String
@@ -46,7 +46,7 @@ struct IntegrationResponse: Encodable {
     }
 }
 
-extension IntegrationResponse: JSONWritable {
+extension IntegrationBody: JSONWritable {
     /// Writes the members in sorted order, as ``WireJSON/encoder`` would.
     func write(to writer: inout JSONWriter) {
         writer.object { json in

@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of a route.
-struct RouteResponse: Encodable {
+struct RouteBody: Encodable {
     let apiGatewayManaged: Bool?
     let apiKeyRequired: Bool
     let authorizationScopes: [String]?
@@ -34,7 +34,7 @@ struct RouteResponse: Encodable {
     }
 }
 
-extension RouteResponse: JSONWritable {
+extension RouteBody: JSONWritable {
     /// Writes the members in sorted order, as ``WireJSON/encoder`` would.
     func write(to writer: inout JSONWriter) {
         writer.object { json in

@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of a stage.
-struct StageResponse: Encodable {
+struct StageBody: Encodable {
     let accessLogSettings: AccessLogSettings?
     let apiGatewayManaged: Bool?
     let autoDeploy: Bool

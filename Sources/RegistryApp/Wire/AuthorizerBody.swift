@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of an authorizer.
-struct AuthorizerResponse: Encodable {
+struct AuthorizerBody: Encodable {
     let authorizerCredentialsArn: String?
     let authorizerId: String
     let authorizerPayloadFormatVersion: String?

@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of a VPC link; registry VPC links are always `AVAILABLE`, version `V2`.
-struct VpcLinkResponse: Encodable {
+struct VpcLinkBody: Encodable {
     let createdDate: String
     let name: String
     let securityGroupIds: [String]

@@ -2,7 +2,7 @@ import RegistryDomain
 
 /// The wire form of a custom domain name. A registry domain name is `AVAILABLE` at once; its
 /// `apiGatewayDomainName` and `hostedZoneId` are those of the caller's region, as `apiEndpoint` is.
-struct DomainNameResponse: Encodable {
+struct DomainNameBody: Encodable {
     /// The wire form of the one endpoint configuration.
     struct Configuration: Encodable {
         let apiGatewayDomainName: String

@@ -1,7 +1,7 @@
 import RegistryDomain
 
 /// The wire form of a deployment.
-struct DeploymentResponse: Encodable {
+struct DeploymentBody: Encodable {
     let autoDeployed: Bool
     let createdDate: String
     let deploymentId: String
