@@ -70,7 +70,8 @@ extension TemplateSynthesizer {
                 "RequestTemplates": integration.requestTemplates.map(TemplateValue.strings),
                 "ResponseParameters": integration.responseParameters.map(responseParametersValue),
                 "TemplateSelectionExpression": integration.templateSelectionExpression.map(TemplateValue.string),
-                "PassthroughBehavior": integration.passthroughBehavior.map { .string($0.rawValue) },
+                "PassthroughBehavior": integration.passthroughBehavior == .whenNoMatch
+                    ? nil : integration.passthroughBehavior.map { .string($0.rawValue) },
                 "ContentHandlingStrategy": integration.contentHandlingStrategy.map { .string($0.rawValue) },
                 "TlsConfig": integration.tlsConfig?.serverNameToVerify.map {
                     .map(["ServerNameToVerify": .string($0)])
@@ -183,6 +184,54 @@ extension TemplateSynthesizer {
                 "ApiMappingKey": mapping.key.isEmpty ? nil : .string(mapping.key),
             ],
             dependsOn: stageID.map { [$0] } ?? [])
+    }
+
+    /// A model; CloudFormation takes its schema as a JSON object, as CDK writes it.
+    static func modelResource(_ model: Model, apiRef: TemplateValue) -> TemplateResource {
+        TemplateResource(
+            type: "AWS::ApiGatewayV2::Model",
+            properties: [
+                "ApiId": apiRef,
+                "Name": .string(model.name),
+                "Schema": TemplateValue(parsingJSON: model.schema) ?? .string(model.schema),
+                "ContentType": model.contentType.map(TemplateValue.string),
+                "Description": model.description.map(TemplateValue.string),
+            ])
+    }
+
+    static func routeResponseResource(
+        _ response: RouteResponse, apiRef: TemplateValue, routeID: String
+    )
+        -> TemplateResource
+    {
+        TemplateResource(
+            type: "AWS::ApiGatewayV2::RouteResponse",
+            properties: [
+                "ApiId": apiRef,
+                "RouteId": .ref(routeID),
+                "RouteResponseKey": .string(response.key),
+                "ModelSelectionExpression": response.modelSelectionExpression.map(TemplateValue.string),
+                "ResponseModels": response.responseModels.map(TemplateValue.strings),
+                "ResponseParameters": response.responseParameters.map { parameters in
+                    .map(parameters.mapValues { .map(["Required": .boolean($0.required ?? false)]) })
+                },
+            ])
+    }
+
+    static func integrationResponseResource(
+        _ response: IntegrationResponse, apiRef: TemplateValue, integrationID: String
+    ) -> TemplateResource {
+        TemplateResource(
+            type: "AWS::ApiGatewayV2::IntegrationResponse",
+            properties: [
+                "ApiId": apiRef,
+                "IntegrationId": .ref(integrationID),
+                "IntegrationResponseKey": .string(response.key),
+                "TemplateSelectionExpression": response.templateSelectionExpression.map(TemplateValue.string),
+                "ResponseTemplates": response.responseTemplates.map(TemplateValue.strings),
+                "ContentHandlingStrategy": response.contentHandlingStrategy.map { .string($0.rawValue) },
+                "ResponseParameters": response.responseParameters.map(TemplateValue.strings),
+            ])
     }
 
     static func routeSettingsValue(_ settings: RouteSettings) -> TemplateValue {

@@ -64,14 +64,44 @@ public struct TemplateSynthesizer: Sendable {
         let apiRef = TemplateValue.ref(apiID)
         let targets = integrationIDs.mapValues { TemplateValue.join([.string("integrations/"), .ref($0)]) }
         let authorizerRefs = authorizerIDs.mapValues(TemplateValue.ref)
+        // Routes and route responses name models by name, so they depend on them explicitly.
+        var modelIDs: [String: String] = [:]
+        for model in snapshot.models {
+            let logicalID = LogicalID.make("Model", model.name, identity: model.id.rawValue)
+            modelIDs[model.name] = logicalID
+            try add(Self.modelResource(model, apiRef: .ref(apiID)), as: logicalID, for: "model \(model.id)")
+        }
+        func modelDependencies(_ names: [String: String]?) -> [String] {
+            guard let names else { return [] }
+            return Set(names.values.compactMap { modelIDs[$0] }).sorted()
+        }
         resources.reserveCapacity(resources.count + snapshot.routes.count + snapshot.stages.count)
+        var routeIDs: [RouteID: String] = [:]
+        if !snapshot.routeResponses.isEmpty { routeIDs.reserveCapacity(snapshot.routes.count) }
         for route in snapshot.routes {
             let logicalID = LogicalID.make("Route", route.routeKey.rawValue, identity: route.id.rawValue)
+            if !snapshot.routeResponses.isEmpty { routeIDs[route.id] = logicalID }
+            var resource = Self.routeResource(
+                route, apiRef: apiRef, target: route.target.flatMap { targets[$0] },
+                authorizerRef: route.authorizerID.flatMap { authorizerRefs[$0] })
+            if route.requestModels != nil { resource.dependsOn = modelDependencies(route.requestModels) }
+            try add(resource, as: logicalID, for: "route \(route.routeKey.rawValue) (\(route.id))")
+        }
+        for response in snapshot.routeResponses {
+            guard let routeID = routeIDs[response.routeID] else { continue }
+            var resource = Self.routeResponseResource(response, apiRef: apiRef, routeID: routeID)
+            resource.dependsOn = modelDependencies(response.responseModels)
             try add(
-                Self.routeResource(
-                    route, apiRef: apiRef, target: route.target.flatMap { targets[$0] },
-                    authorizerRef: route.authorizerID.flatMap { authorizerRefs[$0] }),
-                as: logicalID, for: "route \(route.routeKey.rawValue) (\(route.id))")
+                resource, as: LogicalID.make("RouteResponse", response.key, identity: response.id.rawValue),
+                for: "route response \(response.id)")
+        }
+        // An integration response goes with its integration, which is in the template while a route targets it.
+        for response in snapshot.integrationResponses {
+            guard let integrationID = integrationIDs[response.integrationID] else { continue }
+            try add(
+                Self.integrationResponseResource(response, apiRef: apiRef, integrationID: integrationID),
+                as: LogicalID.make("IntegrationResponse", response.key, identity: response.id.rawValue),
+                for: "integration response \(response.id)")
         }
         var stageIDs: [StageName: String] = [:]
         for stage in snapshot.stages {

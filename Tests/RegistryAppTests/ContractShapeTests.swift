@@ -61,9 +61,31 @@ import Testing
                     VpcLink(
                         id: VpcLinkID(uncheckedRawValue: "v1"), name: "n", subnetIDs: [], createdDate: epoch)))
         ),
-        ("DomainName", memberNames(of: domainNameResponse)),
-        ("DomainNameConfiguration", memberNames(of: domainNameResponse.domainNameConfigurations[0])),
-        ("MutualTlsAuthentication", memberNames(of: domainNameResponse.mutualTlsAuthentication!)),
+        (
+            "Model",
+            memberNames(
+                of: ModelBody(
+                    Model(id: ModelID(uncheckedRawValue: "m1"), apiID: apiID, name: "M", schema: "{}")))
+        ),
+        (
+            "RouteResponse",
+            memberNames(
+                of: RouteResponseBody(
+                    RouteResponse(
+                        id: RouteResponseID(uncheckedRawValue: "r1"), apiID: apiID,
+                        routeID: RouteID(uncheckedRawValue: "r2"), key: "$default")))
+        ),
+        (
+            "IntegrationResponse",
+            memberNames(
+                of: IntegrationResponseBody(
+                    IntegrationResponse(
+                        id: IntegrationResponseID(uncheckedRawValue: "i1"), apiID: apiID,
+                        integrationID: IntegrationID(uncheckedRawValue: "i2"), key: "$default")))
+        ),
+        ("DomainName", memberNames(of: domainNameBody)),
+        ("DomainNameConfiguration", memberNames(of: domainNameBody.domainNameConfigurations[0])),
+        ("MutualTlsAuthentication", memberNames(of: domainNameBody.mutualTlsAuthentication!)),
         (
             "ApiMapping",
             memberNames(
@@ -74,7 +96,7 @@ import Testing
         ),
     ]
 
-    static let domainNameResponse = DomainNameBody(
+    static let domainNameBody = DomainNameBody(
         DomainName(
             name: DomainNameID(uncheckedRawValue: "api.example.com"), endpointID: "d-0123456789",
             configuration: DomainNameConfiguration(certificateArn: "arn:aws:acm:us-east-1:1:certificate/x"),
@@ -100,6 +122,9 @@ import Testing
         ("VpcLink", memberNames(of: VpcLinkInput()), ["subnetIds", "securityGroupIds", "tags"]),
         ("DomainName", memberNames(of: DomainNameInput()), ["domainName", "tags"]),
         ("ApiMapping", memberNames(of: APIMappingInput()), []),
+        ("Model", memberNames(of: ModelInput()), []),
+        ("RouteResponse", memberNames(of: RouteResponseInput()), []),
+        ("IntegrationResponse", memberNames(of: IntegrationResponseInput()), []),
     ]
 
     @Test(

@@ -58,7 +58,7 @@ import Testing
 
     /// An integration with every member set.
     static let filledIntegration = Integration(
-        id: IntegrationID(uncheckedRawValue: "i2"), apiID: apiID, integrationType: .httpProxy,
+        id: IntegrationID(uncheckedRawValue: "i2"), apiID: apiID, integrationType: .http,
         integrationURI: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2",
         integrationMethod: "ANY", integrationSubtype: awkward[4], connectionType: .vpcLink,
         connectionID: VpcLinkID(uncheckedRawValue: "v1"), payloadFormatVersion: "1.0", timeoutInMillis: 50,

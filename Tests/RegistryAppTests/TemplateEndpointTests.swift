@@ -58,12 +58,40 @@ import Testing
                 #expect(reply.status == .created, "\(reply.body)")
                 integrations[integration.ref] = reply.string("integrationId")
             }
+            for model in api.models ?? [] {
+                let members = [
+                    "name": model.name, "schema": model.schema, "contentType": model.contentType,
+                    "description": model.description,
+                ].compactMapValues { $0 }
+                let reply = try await registry.call(.post, "/v2/apis/\(apiID)/models", try body(members))
+                #expect(reply.status == .created, "\(reply.body)")
+            }
             for route in api.routes ?? [] {
+                var members: [String: Any] = [
+                    "routeKey": route.key, "target": "integrations/" + (integrations[route.integration] ?? ""),
+                ]
+                if route.returnResponse == true { members["routeResponseSelectionExpression"] = "$default" }
+                if let models = route.requestModels { members["requestModels"] = models }
+                if let expression = route.modelSelectionExpression { members["modelSelectionExpression"] = expression }
+                let reply = try await registry.call(.post, "/v2/apis/\(apiID)/routes", try body(members))
+                #expect(reply.status == .created, "\(reply.body)")
+                if route.returnResponse == true {
+                    let response = try await registry.call(
+                        .post, "/v2/apis/\(apiID)/routes/\(reply.string("routeId"))/routeresponses",
+                        try body(["routeResponseKey": "$default"]))
+                    #expect(response.status == .created, "\(response.body)")
+                }
+            }
+            for response in api.integrationResponses ?? [] {
+                let members =
+                    ([
+                        "integrationResponseKey": response.key, "responseTemplates": response.responseTemplates,
+                        "templateSelectionExpression": response.templateSelectionExpression,
+                        "contentHandlingStrategy": response.contentHandlingStrategy,
+                    ] as [String: Any?]).compactMapValues { $0 }
+                let integration = integrations[response.integration] ?? "?"
                 let reply = try await registry.call(
-                    .post, "/v2/apis/\(apiID)/routes",
-                    try body([
-                        "routeKey": route.key, "target": "integrations/" + (integrations[route.integration] ?? ""),
-                    ]))
+                    .post, "/v2/apis/\(apiID)/integrations/\(integration)/integrationresponses", try body(members))
                 #expect(reply.status == .created, "\(reply.body)")
             }
             for stage in api.allStages {

@@ -118,4 +118,29 @@ struct InputCoverageTests {
         #expect(domainName.routingMode == .routingRuleOnly)
         #expect(unfilledMembers(of: input) == [])
     }
+
+    @Test("model, route response and integration response inputs")
+    func webSocketInputs() {
+        var model = Model(id: ModelID(uncheckedRawValue: "m1"), apiID: Sample.webSocketAPI.id, name: "n", schema: "{}")
+        model.apply(
+            ModelInput(name: "N", schema: #"{"type":"object"}"#, contentType: "application/json", description: "d"))
+        #expect(unfilledMembers(of: model) == [])
+        var routeResponse = RouteResponse(
+            id: RouteResponseID(uncheckedRawValue: "r1"), apiID: Sample.webSocketAPI.id,
+            routeID: RouteID(uncheckedRawValue: "r2"), key: "k")
+        routeResponse.apply(
+            RouteResponseInput(
+                routeResponseKey: "$default", modelSelectionExpression: "$default", responseModels: ["$default": "N"],
+                responseParameters: ["route.response.header.x": ParameterConstraints(required: true)]))
+        #expect(unfilledMembers(of: routeResponse) == [])
+        var integrationResponse = IntegrationResponse(
+            id: IntegrationResponseID(uncheckedRawValue: "i1"), apiID: Sample.webSocketAPI.id,
+            integrationID: IntegrationID(uncheckedRawValue: "i2"), key: "k")
+        integrationResponse.apply(
+            IntegrationResponseInput(
+                integrationResponseKey: "$default", templateSelectionExpression: "\\$default",
+                responseTemplates: ["$default": "{}"], contentHandlingStrategy: .convertToText,
+                responseParameters: ["method.response.header.x": "'y'"]))
+        #expect(unfilledMembers(of: integrationResponse) == [])
+    }
 }

@@ -20,7 +20,8 @@ struct MigratorTests {
     /// The tables migration 0001 creates.
     static let tables = [
         "api_mappings", "api_tags", "apis", "authorizers", "deployments", "domain_name_tags", "domain_names",
-        "integrations", "routes", "stage_tags", "stages", "vpc_link_tags", "vpc_links",
+        "integration_responses", "integrations", "models", "route_responses", "routes", "stage_tags", "stages",
+        "vpc_link_tags", "vpc_links",
     ]
 
     /// The ledger rows: version, name, checksum.

@@ -171,6 +171,12 @@ struct RouteRuleTests {
             .init(
                 routeKey: "a",
                 routeResponseSelectionExpression: "")),
+        Row(
+            "route response selection other than $default", .badRequest,
+            .init(routeKey: "a", routeResponseSelectionExpression: "$request.body.reply")),
+        Row(
+            "request model the API lacks", .badRequest, .init(routeKey: "typed", requestModels: ["$default": "Unknown"])
+        ),
     ]
 
     @Test("WebSocket API routes", arguments: webSocketCases)
@@ -180,6 +186,9 @@ struct RouteRuleTests {
         let integration = try await fixture.service.createIntegration(
             in: api.id, IntegrationInput(integrationType: .mock))
         try await fixture.route("existing", in: api)
+        for name in ["Message", String(repeating: "m", count: 128)] {
+            _ = try await fixture.service.createModel(in: api.id, ModelInput(name: name, schema: #"{"type":"object"}"#))
+        }
         var placeholders = Placeholders()
         placeholders.values["I"] = "integrations/\(integration.id.rawValue)"
         placeholders.values["R"] = try await fixture.requestAuthorizer(in: api).id.rawValue

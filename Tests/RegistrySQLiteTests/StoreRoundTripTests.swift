@@ -88,8 +88,37 @@ struct StoreRoundTripTests {
             domainName: DomainNameID(uncheckedRawValue: "api.example.com"),
             apiID: APIID(uncheckedRawValue: "roundtrip1"), stage: StageName(uncheckedRawValue: "prod"), key: "v1/items")
 
+        var webSocketAPI = API(
+            id: APIID(uncheckedRawValue: "roundtrip2"), name: "chat", protocolType: .websocket,
+            routeSelectionExpression: "$request.body.action", createdDate: Timestamp(millisecondsSinceEpoch: 1))
+        var webSocketIntegration = Integration(
+            id: IntegrationID(uncheckedRawValue: "integr2"), apiID: APIID(uncheckedRawValue: "roundtrip2"),
+            integrationType: .mock, payloadFormatVersion: "1.0", timeoutInMillis: 29_000)
+        var webSocketRoute = Route(
+            id: RouteID(uncheckedRawValue: "route02"), apiID: APIID(uncheckedRawValue: "roundtrip2"),
+            routeKey: RouteKey(stored: "sendmessage", protocolType: .websocket))
+        var model = Model(
+            id: ModelID(uncheckedRawValue: "model01"), apiID: APIID(uncheckedRawValue: "roundtrip2"), name: "Message",
+            schema: #"{"type":"object"}"#, contentType: "application/json", description: "a message")
+        var routeResponse = RouteResponse(
+            id: RouteResponseID(uncheckedRawValue: "rresp01"), apiID: APIID(uncheckedRawValue: "roundtrip2"),
+            routeID: RouteID(uncheckedRawValue: "route02"), key: "$default", modelSelectionExpression: "$default",
+            responseModels: ["$default": "Message"],
+            responseParameters: ["route.response.header.x": ParameterConstraints(required: true)])
+        var integrationResponse = IntegrationResponse(
+            id: IntegrationResponseID(uncheckedRawValue: "iresp01"), apiID: APIID(uncheckedRawValue: "roundtrip2"),
+            integrationID: IntegrationID(uncheckedRawValue: "integr2"), key: "/2\\d\\d/",
+            templateSelectionExpression: "\\$default", responseTemplates: ["$default": "{}"],
+            contentHandlingStrategy: .convertToText, responseParameters: ["method.response.header.x": "'y'"])
+
         /// Every entity, for the member check.
-        var all: [Any] { [link, api, deployment, authorizer, integration, route, stage, domainName, apiMapping] }
+        var all: [Any] {
+            [
+                link, api, deployment, authorizer, integration, route, stage, domainName, apiMapping, model,
+                routeResponse,
+                integrationResponse,
+            ]
+        }
 
         /// Writes every entity through the store port.
         func insert(into store: SQLiteRegistryStore) async throws {
@@ -104,6 +133,12 @@ struct StoreRoundTripTests {
                 try registry.insert(entities.stage)
                 try registry.insert(entities.domainName)
                 try registry.insert(entities.apiMapping)
+                try registry.insert(entities.webSocketAPI)
+                try registry.insert(entities.webSocketIntegration)
+                try registry.insert(entities.webSocketRoute)
+                try registry.insert(entities.model)
+                try registry.insert(entities.routeResponse)
+                try registry.insert(entities.integrationResponse)
             }
         }
 
@@ -119,7 +154,11 @@ struct StoreRoundTripTests {
                     try registry.route(entities.route.id, in: apiID),
                     try registry.stage(entities.stage.name, in: apiID),
                     try registry.domainName(entities.domainName.name),
-                    try registry.apiMapping(entities.apiMapping.id, on: entities.domainName.name)
+                    try registry.apiMapping(entities.apiMapping.id, on: entities.domainName.name),
+                    try registry.model(entities.model.id, in: entities.webSocketAPI.id),
+                    try registry.routeResponse(entities.routeResponse.id, of: entities.webSocketRoute.id),
+                    try registry.integrationResponse(
+                        entities.integrationResponse.id, of: entities.webSocketIntegration.id)
                 )
             }
             var read = entities
@@ -132,6 +171,9 @@ struct StoreRoundTripTests {
             read.stage = try #require(found.6)
             read.domainName = try #require(found.7)
             read.apiMapping = try #require(found.8)
+            read.model = try #require(found.9)
+            read.routeResponse = try #require(found.10)
+            read.integrationResponse = try #require(found.11)
             return read
         }
     }
@@ -152,6 +194,9 @@ struct StoreRoundTripTests {
         #expect(read.stage == entities.stage)
         #expect(read.domainName == entities.domainName)
         #expect(read.apiMapping == entities.apiMapping)
+        #expect(read.model == entities.model)
+        #expect(read.routeResponse == entities.routeResponse)
+        #expect(read.integrationResponse == entities.integrationResponse)
     }
 
     @Test("an update writes every member that can change, and keeps the key and what is written once")
@@ -200,6 +245,12 @@ struct StoreRoundTripTests {
         changed.domainName.endpointID = "d-zzzzzzzzzz"  // immutable
         changed.domainName.createdDate = later  // immutable
         changed.apiMapping.key = "v2"
+        changed.model.schema = #"{"type":"array"}"#
+        changed.model.description = nil
+        changed.routeResponse.responseModels = nil
+        changed.routeResponse.modelSelectionExpression = nil
+        changed.integrationResponse.responseTemplates = ["$default": "[]"]
+        changed.integrationResponse.contentHandlingStrategy = nil
         let update = changed
         try await fixture.store.write { registry throws(RegistryError) in
             try registry.update(update.link)
@@ -211,6 +262,9 @@ struct StoreRoundTripTests {
             try registry.update(update.stage)
             try registry.update(update.domainName)
             try registry.update(update.apiMapping)
+            try registry.update(update.model)
+            try registry.update(update.routeResponse)
+            try registry.update(update.integrationResponse)
         }
         var expected = changed
         expected.link.subnetIDs = original.link.subnetIDs
@@ -230,5 +284,8 @@ struct StoreRoundTripTests {
         #expect(read.stage == expected.stage)
         #expect(read.domainName == expected.domainName)
         #expect(read.apiMapping == expected.apiMapping)
+        #expect(read.model == expected.model)
+        #expect(read.routeResponse == expected.routeResponse)
+        #expect(read.integrationResponse == expected.integrationResponse)
     }
 }

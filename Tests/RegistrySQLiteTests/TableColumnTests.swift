@@ -41,6 +41,7 @@ struct TableColumnTests {
         Table(DeploymentColumn.self), Table(AuthorizerColumn.self), Table(VpcLinkColumn.self),
         Table(APITagColumn.self), Table(StageTagColumn.self), Table(VpcLinkTagColumn.self),
         Table(DomainNameColumn.self), Table(DomainNameTagColumn.self), Table(APIMappingColumn.self),
+        Table(ModelColumn.self), Table(RouteResponseColumn.self), Table(IntegrationResponseColumn.self),
     ]
 
     @Test("every table the migrations create has a column description")

@@ -63,4 +63,24 @@ import Testing
         #expect(differences.contains { $0.contains("Route:\"GET /books\"") })
         #expect(differences.contains { $0.contains("/*/*/authors") })
     }
+
+    @Test("the comparison notices a missing route response, integration response or model")
+    func theComparisonNoticesWebSocketParts() throws {
+        for (name, part) in [
+            ("websocket-return-response", "RouteResponse:"), ("websocket-mock", "IntegrationResponse:"),
+            ("websocket-models", "Model:"),
+        ] {
+            let (reference, cdkTemplate) = try Fixtures.cdkCase(name)
+            let expected = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: cdkTemplate))
+            var snapshot = try #require(try reference.snapshots().first)
+            snapshot.routeResponses = []
+            snapshot.integrationResponses = []
+            let named = Set(snapshot.routes.flatMap { $0.requestModels.map { Array($0.values) } ?? [] })
+            snapshot.models = snapshot.models.filter { named.contains($0.name) }
+            let actual = try TemplateEquivalence.parse(Data(try TemplateSynthesizer().synthesize(snapshot).json.utf8))
+            let differences = TemplateEquivalence.differences(
+                expected: expected, actual: actual, apiName: snapshot.api.name)
+            #expect(differences.contains { $0.hasPrefix("missing \(part)") }, "\(name): \(differences)")
+        }
+    }
 }

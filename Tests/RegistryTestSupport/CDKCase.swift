@@ -1,5 +1,6 @@
 public import Foundation
 public import RegistryDomain
+import RegistrySynth
 
 /// A CDK reference case: registry content in the neutral form the reference templates were made
 /// from (VPC links, APIs with integrations, routes and stages).
@@ -37,6 +38,62 @@ public struct CDKCase: Decodable, Sendable {
         public let method: String?
         /// The case member `payloadFormatVersion`.
         public let payloadFormatVersion: String?
+        /// The case member `integrationUri` (`ws-aws`).
+        public let integrationUri: String?
+        /// The case member `integrationMethod` (`ws-aws`).
+        public let integrationMethod: String?
+        /// The case member `credentialsRoleArn` (`ws-aws`).
+        public let credentialsRoleArn: String?
+        /// The case member `requestTemplates` (`ws-mock`, `ws-aws`).
+        public let requestTemplates: [String: String]?
+        /// The case member `requestParameters` (`ws-aws`).
+        public let requestParameters: [String: String]?
+        /// The case member `templateSelectionExpression` (`ws-mock`, `ws-aws`).
+        public let templateSelectionExpression: String?
+        /// The case member `passthroughBehavior` (`ws-aws`).
+        public let passthroughBehavior: String?
+        /// The case member `contentHandling` (`ws-aws`).
+        public let contentHandling: String?
+        /// The case member `timeoutMs` (`ws-aws`).
+        public let timeoutMs: Int?
+    }
+
+    /// A model of the case (WebSocket APIs; CDK's `CfnModel`).
+    public struct CaseModel: Decodable, Sendable {
+        /// The case member `name`.
+        public let name: String
+        /// The case member `schema`, as JSON text.
+        public let schema: String
+        /// The case member `contentType`.
+        public let contentType: String?
+        /// The case member `description`.
+        public let description: String?
+
+        enum CodingKeys: String, CodingKey { case name, schema, contentType, description }
+
+        /// Decodes a case model; its schema is a JSON object in the case, text on the wire.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            let object = try container.decode(DecodedValue.self, forKey: .schema).value
+            schema = object.json
+            contentType = try container.decodeIfPresent(String.self, forKey: .contentType)
+            description = try container.decodeIfPresent(String.self, forKey: .description)
+        }
+    }
+
+    /// An integration response of the case (CDK's `CfnIntegrationResponse`).
+    public struct CaseIntegrationResponse: Decodable, Sendable {
+        /// The case member `integration` (an integration's `ref`).
+        public let integration: String
+        /// The case member `key`.
+        public let key: String
+        /// The case member `responseTemplates`.
+        public let responseTemplates: [String: String]?
+        /// The case member `templateSelectionExpression`.
+        public let templateSelectionExpression: String?
+        /// The case member `contentHandlingStrategy`.
+        public let contentHandlingStrategy: String?
     }
 
     /// A route of the case.
@@ -45,6 +102,13 @@ public struct CDKCase: Decodable, Sendable {
         public let key: String
         /// The case member `integration`.
         public let integration: String
+        /// The case member `returnResponse`: the route gets `routeResponseSelectionExpression`
+        /// `$default` and a `$default` route response, as CDK's `returnResponse` makes them.
+        public let returnResponse: Bool?
+        /// The case member `requestModels`.
+        public let requestModels: [String: String]?
+        /// The case member `modelSelectionExpression`.
+        public let modelSelectionExpression: String?
     }
 
     /// A domain mapping of the case: a stage's `domainMapping` or an API's `defaultDomainMapping`.
@@ -133,6 +197,10 @@ public struct CDKCase: Decodable, Sendable {
         public let defaultDomainMapping: DomainMapping?
         /// The case member `apiMappings`.
         public let apiMappings: [CaseAPIMapping]?
+        /// The case member `models`.
+        public let models: [CaseModel]?
+        /// The case member `integrationResponses`.
+        public let integrationResponses: [CaseIntegrationResponse]?
 
         /// Every API mapping this API asks for: (domain ref, stage name, key or nil), in CDK's order.
         public var mappings: [(domain: String, stage: String, key: String?)] {
@@ -171,7 +239,7 @@ public struct CDKCase: Decodable, Sendable {
 
     /// The registry request body (CreateIntegration) for `integration`, with VPC link refs resolved
     /// through `links` — the same calls a registry client makes for this case.
-    public static func integrationBody(_ integration: CaseIntegration, links: [String: String]) -> [String: String] {
+    public static func integrationBody(_ integration: CaseIntegration, links: [String: String]) -> [String: Any] {
         switch integration.kind {
         case "lambda":
             return [
@@ -198,8 +266,17 @@ public struct CDKCase: Decodable, Sendable {
                 "integrationUri": "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
                     + (integration.functionArn ?? "") + "/invocations",
             ]
-        default:
-            return ["integrationType": "MOCK"]
+        default:  // ws-mock, ws-aws: CDK's WebSocketMockIntegration and WebSocketAwsIntegration
+            let members: [String: Any?] = [
+                "integrationType": integration.kind == "ws-aws" ? "AWS" : "MOCK",
+                "integrationUri": integration.integrationUri, "integrationMethod": integration.integrationMethod,
+                "credentialsArn": integration.credentialsRoleArn, "requestTemplates": integration.requestTemplates,
+                "requestParameters": integration.requestParameters,
+                "templateSelectionExpression": integration.templateSelectionExpression,
+                "passthroughBehavior": integration.passthroughBehavior,
+                "contentHandlingStrategy": integration.contentHandling, "timeoutInMillis": integration.timeoutMs,
+            ]
+            return members.compactMapValues { $0 }
         }
     }
 
@@ -225,16 +302,23 @@ public struct CDKCase: Decodable, Sendable {
             var ordered: [Integration] = []
             for (number, item) in (api.integrations ?? []).enumerated() {
                 let body = Self.integrationBody(item, links: links.mapValues(\.id.rawValue))
-                let type = IntegrationType(rawValue: body["integrationType"]!)!
+                let type = IntegrationType(rawValue: body["integrationType"] as? String ?? "")!
+                let nonProxy = type == .aws || type == .http || type == .mock
                 let integration = Integration(
                     id: IntegrationID(uncheckedRawValue: Self.identifier("i\(index).\(number)", length: 7)),
                     apiID: apiID,
-                    integrationType: type, integrationURI: body["integrationUri"],
-                    integrationMethod: body["integrationMethod"] ?? (type == .awsProxy ? "POST" : nil),
-                    connectionType: body["connectionType"] == "VPC_LINK" ? .vpcLink : .internet,
-                    connectionID: body["connectionId"].map(VpcLinkID.init(uncheckedRawValue:)),
-                    payloadFormatVersion: body["payloadFormatVersion"] ?? "1.0",
-                    timeoutInMillis: Integration.defaultTimeout(for: protocolType))
+                    integrationType: type, integrationURI: body["integrationUri"] as? String,
+                    integrationMethod: body["integrationMethod"] as? String ?? (type == .awsProxy ? "POST" : nil),
+                    connectionType: body["connectionType"] as? String == "VPC_LINK" ? .vpcLink : .internet,
+                    connectionID: (body["connectionId"] as? String).map(VpcLinkID.init(uncheckedRawValue:)),
+                    payloadFormatVersion: body["payloadFormatVersion"] as? String ?? "1.0",
+                    timeoutInMillis: item.timeoutMs ?? Integration.defaultTimeout(for: protocolType),
+                    credentialsArn: item.credentialsRoleArn, requestParameters: item.requestParameters,
+                    requestTemplates: item.requestTemplates,
+                    templateSelectionExpression: item.templateSelectionExpression,
+                    passthroughBehavior: item.passthroughBehavior.flatMap(PassthroughBehavior.init(rawValue:))
+                        ?? (nonProxy ? .whenNoMatch : nil),
+                    contentHandlingStrategy: item.contentHandling.flatMap(ContentHandlingStrategy.init(rawValue:)))
                 integrations[item.ref] = integration
                 ordered.append(integration)
             }
@@ -242,7 +326,34 @@ public struct CDKCase: Decodable, Sendable {
                 Route(
                     id: RouteID(uncheckedRawValue: Self.identifier("r\(index).\(number)", length: 7)), apiID: apiID,
                     routeKey: try RouteKey(parsing: route.key, protocolType: protocolType),
-                    target: integrations[route.integration]?.id)
+                    target: integrations[route.integration]?.id,
+                    modelSelectionExpression: route.modelSelectionExpression,
+                    routeResponseSelectionExpression: route.returnResponse == true ? "$default" : nil,
+                    requestModels: route.requestModels)
+            }
+            let routeResponses = zip(api.routes ?? [], routes).enumerated().compactMap { number, pair in
+                pair.0.returnResponse == true
+                    ? RouteResponse(
+                        id: RouteResponseID(uncheckedRawValue: Self.identifier("rr\(index).\(number)", length: 7)),
+                        apiID: apiID, routeID: pair.1.id, key: "$default") : nil
+            }
+            let models = (api.models ?? []).enumerated().map { number, model in
+                Model(
+                    id: ModelID(uncheckedRawValue: Self.identifier("md\(index).\(number)", length: 7)), apiID: apiID,
+                    name: model.name, schema: model.schema, contentType: model.contentType,
+                    description: model.description)
+            }
+            let integrationResponses = (api.integrationResponses ?? []).enumerated().compactMap { number, response in
+                integrations[response.integration].map { integration in
+                    IntegrationResponse(
+                        id: IntegrationResponseID(
+                            uncheckedRawValue: Self.identifier("ir\(index).\(number)", length: 7)),
+                        apiID: apiID, integrationID: integration.id, key: response.key,
+                        templateSelectionExpression: response.templateSelectionExpression,
+                        responseTemplates: response.responseTemplates,
+                        contentHandlingStrategy: response.contentHandlingStrategy.flatMap(
+                            ContentHandlingStrategy.init(rawValue:)))
+                }
             }
             let stages = try api.allStages.map { stage in
                 Stage(
@@ -259,7 +370,8 @@ public struct CDKCase: Decodable, Sendable {
             let used = Set(ordered.compactMap(\.connectionID))
             return APISnapshot(
                 api: entity, routes: routes, integrations: ordered, stages: stages,
-                vpcLinks: links.values.filter { used.contains($0.id) }.sorted { $0.id < $1.id }, apiMappings: mappings)
+                vpcLinks: links.values.filter { used.contains($0.id) }.sorted { $0.id < $1.id }, apiMappings: mappings,
+                models: models, routeResponses: routeResponses, integrationResponses: integrationResponses)
         }
     }
 

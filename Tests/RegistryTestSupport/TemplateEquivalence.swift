@@ -22,6 +22,7 @@ public enum TemplateEquivalence {
         "ApiKeyRequired": [.boolean(false)], "DisableExecuteApiEndpoint": [.boolean(false)],
         "ApiMappingKey": [.string("")], "EndpointType": [.string("REGIONAL")], "SecurityPolicy": [.string("TLS_1_2")],
         "RoutingMode": [.string("API_MAPPING_ONLY")], "IpAddressType": [.string("ipv4")],
+        "IntegrationUri": [.string("")], "PassthroughBehavior": [.string("WHEN_NO_MATCH")],
     ]
 
     /// The differences between the `AWS::ApiGatewayV2::DomainName` named `name` in `expected` and
@@ -131,6 +132,8 @@ public enum TemplateEquivalence {
                 labels[logicalID] = "Route:\(name["RouteKey"].map(\.json) ?? "?")"
             case "AWS::ApiGatewayV2::Stage" where belongsToAPI(logicalID):
                 labels[logicalID] = "Stage:\(name["StageName"].map(\.json) ?? "?")"
+            case "AWS::ApiGatewayV2::Model" where belongsToAPI(logicalID):
+                labels[logicalID] = "Model:\(name["Name"].map(\.json) ?? "?")"
             case "AWS::ApiGatewayV2::ApiMapping" where belongsToAPI(logicalID):
                 let domain = normalized(name, domainNames)
                 guard case .map(let members) = domain else { break }
@@ -143,6 +146,19 @@ public enum TemplateEquivalence {
         for (logicalID, resource) in resources
         where resource.type == "AWS::ApiGatewayV2::Integration" && belongsToAPI(logicalID) {
             labels[logicalID] = "Integration:" + normalized(resource.properties, labels).json
+        }
+        // Route and integration responses are labelled by what they answer for, and their key.
+        for (logicalID, resource) in resources where belongsToAPI(logicalID) {
+            let owner: String?
+            switch resource.type {
+            case "AWS::ApiGatewayV2::RouteResponse": owner = "RouteId"
+            case "AWS::ApiGatewayV2::IntegrationResponse": owner = "IntegrationId"
+            default: owner = nil
+            }
+            guard let owner, case .map(let members) = normalized(resource.properties, labels) else { continue }
+            let key = members[owner == "RouteId" ? "RouteResponseKey" : "IntegrationResponseKey"]?.json ?? "?"
+            labels[logicalID] =
+                "\(resource.type.dropFirst("AWS::ApiGatewayV2::".count)):\(members[owner]?.json ?? "?"):\(key)"
         }
         var result: [String: TemplateValue] = [:]
         var usedLinks = Set<String>()

@@ -36,6 +36,17 @@ def integration_args(item: dict, links: dict[str, str]) -> dict:
         return dict(IntegrationType="AWS_PROXY",
                     IntegrationUri="arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
                     + item["functionArn"] + "/invocations")
+    if kind in ("ws-mock", "ws-aws"):  # CDK's WebSocketMockIntegration / WebSocketAwsIntegration
+        args = dict(IntegrationType="MOCK" if kind == "ws-mock" else "AWS")
+        for key, member in (("integrationUri", "IntegrationUri"), ("integrationMethod", "IntegrationMethod"),
+                            ("credentialsRoleArn", "CredentialsArn"), ("requestTemplates", "RequestTemplates"),
+                            ("requestParameters", "RequestParameters"),
+                            ("templateSelectionExpression", "TemplateSelectionExpression"),
+                            ("passthroughBehavior", "PassthroughBehavior"), ("contentHandling", "ContentHandlingStrategy"),
+                            ("timeoutMs", "TimeoutInMillis")):
+            if item.get(key):
+                args[member] = item[key]
+        return args
     raise AssertionError("unknown kind " + kind)
 
 
@@ -87,8 +98,28 @@ def create_case(client, case: dict, suffix: str) -> dict[str, str]:
             item["ref"]: client.create_integration(ApiId=api_id, **integration_args(item, links))["IntegrationId"]
             for item in api.get("integrations", [])
         }
+        for model in api.get("models", []):  # before the routes that name them
+            client.create_model(ApiId=api_id, Name=model["name"], Schema=json.dumps(model["schema"]),
+                                **{member: model[key] for key, member in (("contentType", "ContentType"),
+                                                                          ("description", "Description")) if key in model})
         for route in api.get("routes", []):
-            client.create_route(ApiId=api_id, RouteKey=route["key"], Target="integrations/" + integrations[route["integration"]])
+            extra = {}
+            if route.get("returnResponse"):
+                extra["RouteResponseSelectionExpression"] = "$default"
+            if route.get("requestModels"):
+                extra["RequestModels"] = route["requestModels"]
+            if route.get("modelSelectionExpression"):
+                extra["ModelSelectionExpression"] = route["modelSelectionExpression"]
+            route_id = client.create_route(ApiId=api_id, RouteKey=route["key"],
+                                           Target="integrations/" + integrations[route["integration"]], **extra)["RouteId"]
+            if route.get("returnResponse"):
+                client.create_route_response(ApiId=api_id, RouteId=route_id, RouteResponseKey="$default")
+        for response in api.get("integrationResponses", []):
+            client.create_integration_response(
+                ApiId=api_id, IntegrationId=integrations[response["integration"]], IntegrationResponseKey=response["key"],
+                **{member: response[key] for key, member in (
+                    ("responseTemplates", "ResponseTemplates"), ("templateSelectionExpression", "TemplateSelectionExpression"),
+                    ("contentHandlingStrategy", "ContentHandlingStrategy")) if key in response})
         if api.get("defaultDomainMapping"):  # CDK's HttpApi default stage
             client.create_stage(ApiId=api_id, StageName="$default", AutoDeploy=True)
         for stage in api.get("stages", []):
@@ -136,7 +167,7 @@ def test_served_templates_of_every_case_pass_cfn_lint(name, client, raw, tmp_pat
 
 def test_golden_templates_pass_cfn_lint():
     files = sorted(GOLDENS.glob("*.template.*"))
-    assert len(files) >= 38
+    assert len(files) >= 46
     assert cfn_lint(*files) == []
 
 

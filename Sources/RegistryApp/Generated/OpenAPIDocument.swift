@@ -29,6 +29,8 @@ tags:
     description: Routes of an API.
   - name: Integrations
     description: Integrations of an API.
+  - name: Models
+    description: Models of a WebSocket API.
   - name: Stages
     description: Stages of an API.
   - name: Deployments
@@ -408,6 +410,165 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/routes/{routeId}/routeresponses:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/RouteId'
+    post:
+      operationId: CreateRouteResponse
+      tags:
+        - Routes
+      summary: Creates a RouteResponse for a Route (WebSocket APIs).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/CreateRouteResponseRequest'
+      responses:
+        '201':
+          description: The created route response.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RouteResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    get:
+      operationId: GetRouteResponses
+      tags:
+        - Routes
+      summary: Gets the RouteResponses for a Route.
+      parameters:
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of route responses.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetRouteResponsesResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/routes/{routeId}/routeresponses/{routeResponseId}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/RouteId'
+      - $ref: '#/components/parameters/RouteResponseId'
+    get:
+      operationId: GetRouteResponse
+      tags:
+        - Routes
+      summary: Gets a RouteResponse.
+      responses:
+        '200':
+          description: The route response.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RouteResponse'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    patch:
+      operationId: UpdateRouteResponse
+      tags:
+        - Routes
+      summary: Updates a RouteResponse.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/UpdateRouteResponseRequest'
+      responses:
+        '200':
+          description: The updated route response.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/RouteResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    delete:
+      operationId: DeleteRouteResponse
+      tags:
+        - Routes
+      summary: Deletes a RouteResponse.
+      responses:
+        '204':
+          description: The route response was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /v2/apis/{apiId}/integrations:
     parameters:
       - $ref: '#/components/parameters/ApiId'
@@ -560,6 +721,165 @@ paths:
           $ref: '#/components/responses/Forbidden'
         '409':
           $ref: '#/components/responses/Conflict'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/integrations/{integrationId}/integrationresponses:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/IntegrationId'
+    post:
+      operationId: CreateIntegrationResponse
+      tags:
+        - Integrations
+      summary: Creates an IntegrationResponse (WebSocket APIs).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/CreateIntegrationResponseRequest'
+      responses:
+        '201':
+          description: The created integration response.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/IntegrationResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    get:
+      operationId: GetIntegrationResponses
+      tags:
+        - Integrations
+      summary: Gets the IntegrationResponses for an Integration.
+      parameters:
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of integration responses.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetIntegrationResponsesResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/integrations/{integrationId}/integrationresponses/{integrationResponseId}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/IntegrationId'
+      - $ref: '#/components/parameters/IntegrationResponseId'
+    get:
+      operationId: GetIntegrationResponse
+      tags:
+        - Integrations
+      summary: Gets an IntegrationResponse.
+      responses:
+        '200':
+          description: The integration response.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/IntegrationResponse'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    patch:
+      operationId: UpdateIntegrationResponse
+      tags:
+        - Integrations
+      summary: Updates an IntegrationResponse.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/UpdateIntegrationResponseRequest'
+      responses:
+        '200':
+          description: The updated integration response.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/IntegrationResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    delete:
+      operationId: DeleteIntegrationResponse
+      tags:
+        - Integrations
+      summary: Deletes an IntegrationResponse.
+      responses:
+        '204':
+          description: The integration response was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
         '429':
           $ref: '#/components/responses/TooManyRequests'
         '500':
@@ -1108,6 +1428,194 @@ paths:
           $ref: '#/components/responses/Forbidden'
         '409':
           $ref: '#/components/responses/Conflict'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/models:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+    post:
+      operationId: CreateModel
+      tags:
+        - Models
+      summary: Creates a Model (WebSocket APIs).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/CreateModelRequest'
+      responses:
+        '201':
+          description: The created model.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Model'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    get:
+      operationId: GetModels
+      tags:
+        - Models
+      summary: Gets the Models for an API.
+      parameters:
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of models.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetModelsResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/models/{modelId}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/ModelId'
+    get:
+      operationId: GetModel
+      tags:
+        - Models
+      summary: Gets a Model.
+      responses:
+        '200':
+          description: The model.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Model'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    patch:
+      operationId: UpdateModel
+      tags:
+        - Models
+      summary: Updates a Model.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/UpdateModelRequest'
+      responses:
+        '200':
+          description: The updated model.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Model'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    delete:
+      operationId: DeleteModel
+      tags:
+        - Models
+      summary: Deletes a Model (refused while routes or route responses name it).
+      responses:
+        '204':
+          description: The model was deleted.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/models/{modelId}/template:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/ModelId'
+    get:
+      operationId: GetModelTemplate
+      tags:
+        - Models
+      summary: Gets a model template (a mapping template generated from the model's schema).
+      responses:
+        '200':
+          description: The template.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetModelTemplateResponse'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
         '429':
           $ref: '#/components/responses/TooManyRequests'
         '500':
@@ -3397,6 +3905,239 @@ components:
         nextToken:
           type: string
           description: Opaque token for the next page; absent on the last page.
+    Model:
+      type: object
+      description: Represents a data model for a WebSocket API.
+      required:
+        - name
+      properties:
+        contentType:
+          type: string
+          description: The content-type for the model, for example, "application/json".
+          minLength: 1
+          maxLength: 256
+        description:
+          type: string
+          description: The description of the model.
+          maxLength: 1024
+        name:
+          type: string
+          description: The name of the model. Must be alphanumeric and unique within the API.
+          minLength: 1
+          maxLength: 128
+          pattern: '^[A-Za-z0-9]+$'
+        schema:
+          type: string
+          description: The schema for the model (a JSON schema draft 4 object, as text).
+          maxLength: 32768
+        modelId:
+          type: string
+          description: The model identifier.
+    CreateModelRequest:
+      type: object
+      description: Request body of CreateModel.
+      required:
+        - name
+        - schema
+      properties:
+        contentType:
+          type: string
+          description: The content-type for the model, for example, "application/json".
+          minLength: 1
+          maxLength: 256
+        description:
+          type: string
+          description: The description of the model.
+          maxLength: 1024
+        name:
+          type: string
+          description: The name of the model. Must be alphanumeric and unique within the API.
+          minLength: 1
+          maxLength: 128
+          pattern: '^[A-Za-z0-9]+$'
+        schema:
+          type: string
+          description: The schema for the model (a JSON schema draft 4 object, as text).
+          maxLength: 32768
+    UpdateModelRequest:
+      type: object
+      description: Request body of UpdateModel. Only the members present are changed.
+      properties:
+        contentType:
+          type: string
+          description: The content-type for the model, for example, "application/json".
+          minLength: 1
+          maxLength: 256
+        description:
+          type: string
+          description: The description of the model.
+          maxLength: 1024
+        name:
+          type: string
+          description: The name of the model. Must be alphanumeric and unique within the API.
+          minLength: 1
+          maxLength: 128
+          pattern: '^[A-Za-z0-9]+$'
+        schema:
+          type: string
+          description: The schema for the model (a JSON schema draft 4 object, as text).
+          maxLength: 32768
+    GetModelsResponse:
+      type: object
+      description: One page of Model resources.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Model'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
+    GetModelTemplateResponse:
+      type: object
+      description: A model template.
+      properties:
+        value:
+          type: string
+          description: The template value.
+    RouteResponse:
+      type: object
+      description: Represents a route response.
+      required:
+        - routeResponseKey
+      properties:
+        modelSelectionExpression:
+          type: string
+          description: The model selection expression for the route response.
+        responseModels:
+          $ref: '#/components/schemas/RouteModels'
+        responseParameters:
+          $ref: '#/components/schemas/RouteParameters'
+        routeResponseKey:
+          type: string
+          description: The route response key; only `$default` is supported.
+        routeResponseId:
+          type: string
+          description: The route response ID.
+    CreateRouteResponseRequest:
+      type: object
+      description: Request body of CreateRouteResponse.
+      required:
+        - routeResponseKey
+      properties:
+        modelSelectionExpression:
+          type: string
+          description: The model selection expression for the route response.
+        responseModels:
+          $ref: '#/components/schemas/RouteModels'
+        responseParameters:
+          $ref: '#/components/schemas/RouteParameters'
+        routeResponseKey:
+          type: string
+          description: The route response key; only `$default` is supported.
+    UpdateRouteResponseRequest:
+      type: object
+      description: Request body of UpdateRouteResponse. Only the members present are changed.
+      properties:
+        modelSelectionExpression:
+          type: string
+          description: The model selection expression for the route response.
+        responseModels:
+          $ref: '#/components/schemas/RouteModels'
+        responseParameters:
+          $ref: '#/components/schemas/RouteParameters'
+        routeResponseKey:
+          type: string
+          description: The route response key; only `$default` is supported.
+    GetRouteResponsesResponse:
+      type: object
+      description: One page of RouteResponse resources.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/RouteResponse'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
+    IntegrationResponse:
+      type: object
+      description: Represents an integration response.
+      required:
+        - integrationResponseKey
+      properties:
+        contentHandlingStrategy:
+          type: string
+          enum:
+            - CONVERT_TO_BINARY
+            - CONVERT_TO_TEXT
+        integrationResponseKey:
+          type: string
+          description: The integration response key (`$default`, a `/regular expression/`, or a status code).
+        responseParameters:
+          $ref: '#/components/schemas/IntegrationParameters'
+        responseTemplates:
+          $ref: '#/components/schemas/TemplateMap'
+        templateSelectionExpression:
+          type: string
+        integrationResponseId:
+          type: string
+          description: The integration response ID.
+    CreateIntegrationResponseRequest:
+      type: object
+      description: Request body of CreateIntegrationResponse.
+      required:
+        - integrationResponseKey
+      properties:
+        contentHandlingStrategy:
+          type: string
+          enum:
+            - CONVERT_TO_BINARY
+            - CONVERT_TO_TEXT
+        integrationResponseKey:
+          type: string
+          description: The integration response key (`$default`, a `/regular expression/`, or a status code).
+        responseParameters:
+          $ref: '#/components/schemas/IntegrationParameters'
+        responseTemplates:
+          $ref: '#/components/schemas/TemplateMap'
+        templateSelectionExpression:
+          type: string
+    UpdateIntegrationResponseRequest:
+      type: object
+      description: Request body of UpdateIntegrationResponse. Only the members present are changed.
+      properties:
+        contentHandlingStrategy:
+          type: string
+          enum:
+            - CONVERT_TO_BINARY
+            - CONVERT_TO_TEXT
+        integrationResponseKey:
+          type: string
+          description: The integration response key (`$default`, a `/regular expression/`, or a status code).
+        responseParameters:
+          $ref: '#/components/schemas/IntegrationParameters'
+        responseTemplates:
+          $ref: '#/components/schemas/TemplateMap'
+        templateSelectionExpression:
+          type: string
+    GetIntegrationResponsesResponse:
+      type: object
+      description: One page of IntegrationResponse resources.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/IntegrationResponse'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
     GetTagsResponse:
       type: object
       properties:
@@ -3538,6 +4279,27 @@ components:
       in: path
       required: true
       description: The API mapping identifier.
+      schema:
+        type: string
+    ModelId:
+      name: modelId
+      in: path
+      required: true
+      description: The model ID.
+      schema:
+        type: string
+    RouteResponseId:
+      name: routeResponseId
+      in: path
+      required: true
+      description: The route response ID.
+      schema:
+        type: string
+    IntegrationResponseId:
+      name: integrationResponseId
+      in: path
+      required: true
+      description: The integration response ID.
       schema:
         type: string
     DeploymentId:

@@ -10,6 +10,7 @@ struct IntegrationBody: Encodable {
     let description: String?
     let integrationId: String
     let integrationMethod: String?
+    let integrationResponseSelectionExpression: String?
     let integrationSubtype: String?
     let integrationType: String
     let integrationUri: String?
@@ -32,6 +33,7 @@ struct IntegrationBody: Encodable {
         description = integration.description
         integrationId = integration.id.rawValue
         integrationMethod = integration.integrationMethod
+        integrationResponseSelectionExpression = integration.integrationResponseSelectionExpression
         integrationSubtype = integration.integrationSubtype
         integrationType = integration.integrationType.rawValue
         integrationUri = integration.integrationURI
@@ -58,6 +60,7 @@ extension IntegrationBody: JSONWritable {
             json.member("description", description)
             json.member("integrationId", integrationId)
             json.member("integrationMethod", integrationMethod)
+            json.member("integrationResponseSelectionExpression", integrationResponseSelectionExpression)
             json.member("integrationSubtype", integrationSubtype)
             json.member("integrationType", integrationType)
             json.member("integrationUri", integrationUri)

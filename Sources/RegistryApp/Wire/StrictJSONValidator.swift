@@ -1,3 +1,4 @@
+import Foundation
 import RegistryDomain
 
 /// A strict RFC 8259 syntax check run before decoding a request body.
@@ -29,6 +30,19 @@ struct StrictJSONValidator {
         try validator.value(depth: 0)
         validator.skipWhitespace()
         guard validator.index == bytes.count else { throw validator.failure("unexpected data after the object") }
+    }
+
+    /// Checks that a model's schema is one JSON object, as a JSON schema is.
+    /// - Throws: ``RegistryError/Code/badRequest`` saying what is wrong and where in the schema.
+    static func validateSchema(_ text: String) throws(RegistryError) {
+        do {
+            try validateObject(Array(text.utf8))
+        } catch {
+            throw .badRequest(
+                "Invalid model schema: "
+                    + error.message.replacingOccurrences(
+                        of: "Malformed JSON in the request body", with: "malformed JSON"))
+        }
     }
 
     private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }

@@ -15,11 +15,18 @@ public struct APISnapshot: Hashable, Sendable {
     public var vpcLinks: [VpcLink]
     /// The API mappings that serve its stages on custom domain names, in creation order.
     public var apiMappings: [APIMapping]
+    /// Its models (WebSocket APIs), in creation order.
+    public var models: [Model]
+    /// The responses of its routes (WebSocket APIs), in creation order.
+    public var routeResponses: [RouteResponse]
+    /// The responses of its integrations (WebSocket APIs), in creation order.
+    public var integrationResponses: [IntegrationResponse]
 
     /// Creates a snapshot from its parts.
     public init(
         api: API, routes: [Route] = [], integrations: [Integration] = [], stages: [Stage] = [],
-        authorizers: [Authorizer] = [], vpcLinks: [VpcLink] = [], apiMappings: [APIMapping] = []
+        authorizers: [Authorizer] = [], vpcLinks: [VpcLink] = [], apiMappings: [APIMapping] = [],
+        models: [Model] = [], routeResponses: [RouteResponse] = [], integrationResponses: [IntegrationResponse] = []
     ) {
         self.api = api
         self.routes = routes
@@ -28,5 +35,8 @@ public struct APISnapshot: Hashable, Sendable {
         self.authorizers = authorizers
         self.vpcLinks = vpcLinks
         self.apiMappings = apiMappings
+        self.models = models
+        self.routeResponses = routeResponses
+        self.integrationResponses = integrationResponses
     }
 }

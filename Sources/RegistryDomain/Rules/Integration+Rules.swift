@@ -37,8 +37,9 @@ extension Integration {
         if let tls = input.tlsConfig { tlsConfig = tls }
     }
 
-    /// Fills in the defaults AWS applies: `payloadFormatVersion` 1.0 where only 1.0 is allowed, and
-    /// `integrationMethod` POST for Lambda proxies.
+    /// Fills in the defaults AWS applies: `payloadFormatVersion` 1.0 where only 1.0 is allowed,
+    /// `integrationMethod` POST for Lambda proxies, `passthroughBehavior` WHEN_NO_MATCH for a
+    /// WebSocket API's non-proxy integrations.
     mutating func applyDefaults(for protocolType: ProtocolType) {
         if payloadFormatVersion == nil, protocolType == .websocket || integrationType != .awsProxy {
             payloadFormatVersion = "1.0"
@@ -46,6 +47,23 @@ extension Integration {
         if payloadFormatVersion == nil, integrationSubtype != nil { payloadFormatVersion = "1.0" }
         if integrationMethod == nil, integrationType == .awsProxy, integrationSubtype == nil {
             integrationMethod = "POST"
+        }
+        // AWS answers WHEN_NO_MATCH for a WebSocket API's non-proxy integration that names none.
+        if passthroughBehavior == nil, protocolType == .websocket,
+            integrationType == .aws || integrationType == .http || integrationType == .mock
+        {
+            passthroughBehavior = .whenNoMatch
+        }
+    }
+
+    /// The integration response selection expression AWS reports for a non-proxy integration
+    /// (which only WebSocket APIs have): the backend's status code, or for `AWS` integrations the
+    /// error message in the body; `nil` for proxies.
+    public var integrationResponseSelectionExpression: String? {
+        switch integrationType {
+        case .mock, .http: "${integration.response.statuscode}"
+        case .aws: "${integration.response.body.errorMessage}"
+        case .awsProxy, .httpProxy: nil
         }
     }
 

@@ -53,6 +53,13 @@ extension Route {
             }
             guard !apiKeyRequired else { throw .badRequest("apiKeyRequired is supported only for WebSocket APIs.") }
         }
+        if let expression = routeResponseSelectionExpression, expression != RouteResponse.defaultKey {
+            throw .badRequest(
+                "Invalid routeResponseSelectionExpression '\(expression.prefix(140))': only $default is supported.")
+        }
+        if requestModels != nil {
+            try Model.checkReferences(requestModels, member: "requestModels", in: api.id, using: registry)
+        }
         try checkAuthorization(in: api, using: registry)
         if let existing = try registry.route(withConflictKey: routeKey.conflictKey, in: api.id), existing != id {
             throw .conflict(

@@ -1,6 +1,7 @@
 extension RegistryService {
     /// Reads an API with all its routes, integrations, stages, authorizers, the VPC links its
-    /// integrations use and the API mappings of its stages, in one consistent snapshot.
+    /// integrations use, the API mappings of its stages and (WebSocket APIs) its models, route
+    /// responses and integration responses, in one consistent snapshot.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func snapshot(of apiID: APIID) async throws(RegistryError) -> APISnapshot {
         try await store.read { registry throws(RegistryError) in
@@ -15,7 +16,12 @@ extension RegistryService {
                 integrations: integrations,
                 stages: try Self.all { page throws(RegistryError) in try registry.stages(of: apiID, page) },
                 authorizers: try Self.all { page throws(RegistryError) in try registry.authorizers(of: apiID, page) },
-                vpcLinks: vpcLinks, apiMappings: try registry.apiMappings(of: apiID))
+                vpcLinks: vpcLinks, apiMappings: try registry.apiMappings(of: apiID),
+                models: api.protocolType == .websocket
+                    ? try Self.all { page throws(RegistryError) in try registry.models(of: apiID, page) } : [],
+                routeResponses: api.protocolType == .websocket ? try registry.routeResponses(ofAPI: apiID) : [],
+                integrationResponses: api.protocolType == .websocket
+                    ? try registry.integrationResponses(ofAPI: apiID) : [])
         }
     }
 

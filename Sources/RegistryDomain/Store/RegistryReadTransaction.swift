@@ -63,6 +63,41 @@ public protocol RegistryReadTransaction {
     /// The APIs with an integration that uses this VPC link, sorted.
     func apis(usingVpcLink id: VpcLinkID) throws(RegistryError) -> [APIID]
 
+    /// The model with this id in this API, or `nil`.
+    func model(_ id: ModelID, in api: APIID) throws(RegistryError) -> Model?
+    /// The model of the API with this name, or `nil`.
+    func model(named name: String, in api: APIID) throws(RegistryError) -> Model?
+    /// A page of the API's models in creation order.
+    func models(of api: APIID, _ page: PageRequest) throws(RegistryError) -> Page<Model>
+    /// The routes of the API whose `requestModels` name this model.
+    func routes(namingModel name: String, in api: APIID) throws(RegistryError) -> [RouteID]
+    /// The route responses of the API whose `responseModels` name this model.
+    func routeResponses(namingModel name: String, in api: APIID) throws(RegistryError) -> [RouteResponseID]
+
+    /// The route response with this id of this route, or `nil`.
+    func routeResponse(_ id: RouteResponseID, of route: RouteID) throws(RegistryError) -> RouteResponse?
+    /// A page of the route's responses in creation order.
+    func routeResponses(of route: RouteID, _ page: PageRequest) throws(RegistryError) -> Page<RouteResponse>
+    /// The route's response with this key, if any.
+    func routeResponse(withKey key: String, of route: RouteID) throws(RegistryError) -> RouteResponseID?
+    /// Every route response of every route of the API, in creation order.
+    func routeResponses(ofAPI api: APIID) throws(RegistryError) -> [RouteResponse]
+
+    /// The integration response with this id of this integration, or `nil`.
+    func integrationResponse(
+        _ id: IntegrationResponseID, of integration: IntegrationID
+    ) throws(RegistryError) -> IntegrationResponse?
+    /// A page of the integration's responses in creation order.
+    func integrationResponses(
+        of integration: IntegrationID, _ page: PageRequest
+    ) throws(RegistryError) -> Page<IntegrationResponse>
+    /// The integration's response with this key, if any.
+    func integrationResponse(
+        withKey key: String, of integration: IntegrationID
+    ) throws(RegistryError) -> IntegrationResponseID?
+    /// Every integration response of every integration of the API, in creation order.
+    func integrationResponses(ofAPI api: APIID) throws(RegistryError) -> [IntegrationResponse]
+
     /// The custom domain name with this name, or `nil`.
     func domainName(_ name: DomainNameID) throws(RegistryError) -> DomainName?
     /// A page of custom domain names in creation order.

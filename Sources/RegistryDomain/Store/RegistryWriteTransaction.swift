@@ -54,6 +54,27 @@ public protocol RegistryWriteTransaction: RegistryReadTransaction {
     /// Deletes a VPC link.
     func deleteVpcLink(_ id: VpcLinkID) throws(RegistryError)
 
+    /// Inserts a new model.
+    func insert(_ model: Model) throws(RegistryError)
+    /// Replaces an existing model.
+    func update(_ model: Model) throws(RegistryError)
+    /// Deletes a model.
+    func deleteModel(_ id: ModelID, in api: APIID) throws(RegistryError)
+
+    /// Inserts a new route response.
+    func insert(_ routeResponse: RouteResponse) throws(RegistryError)
+    /// Replaces an existing route response.
+    func update(_ routeResponse: RouteResponse) throws(RegistryError)
+    /// Deletes a route response.
+    func deleteRouteResponse(_ id: RouteResponseID, of route: RouteID) throws(RegistryError)
+
+    /// Inserts a new integration response.
+    func insert(_ integrationResponse: IntegrationResponse) throws(RegistryError)
+    /// Replaces an existing integration response.
+    func update(_ integrationResponse: IntegrationResponse) throws(RegistryError)
+    /// Deletes an integration response.
+    func deleteIntegrationResponse(_ id: IntegrationResponseID, of integration: IntegrationID) throws(RegistryError)
+
     /// Inserts a new custom domain name with its tags.
     func insert(_ domainName: DomainName) throws(RegistryError)
     /// Replaces an existing domain name's attributes (not its tags).

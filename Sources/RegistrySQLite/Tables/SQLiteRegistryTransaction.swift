@@ -22,6 +22,9 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         case is DeploymentID: table = DeploymentColumn.table
         case is VpcLinkID: table = VpcLinkColumn.table
         case is APIMappingID: table = APIMappingColumn.table
+        case is ModelID: table = ModelColumn.table
+        case is RouteResponseID: table = RouteResponseColumn.table
+        case is IntegrationResponseID: table = IntegrationResponseColumn.table
         default: preconditionFailure("isTaken: no table for \(type(of: id))")
         }
         return try count("SELECT count(*) FROM \(table) WHERE id = ?", [id.rawValue]) > 0
