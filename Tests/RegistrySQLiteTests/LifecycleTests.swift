@@ -431,10 +431,61 @@ struct StageDeploymentTests {
         }
     }
 
+    @Test(
+        "a stage answers as AWS reports it: default route settings per protocol, empty maps; the store keeps what was set"
+    )
+    func stageShapes() async throws {
+        let fixture = try StoreFixture()
+        let http = try await fixture.httpAPI()
+        let created = try await fixture.service.createStage(in: http.id, StageInput(stageName: "dev"))
+        #expect(created.defaultRouteSettings == RouteSettings(detailedMetricsEnabled: false))
+        #expect(created.routeSettings == [:] && created.stageVariables == [:])
+        let throttled = try await fixture.service.updateStage(
+            created.name, in: http.id, StageInput(defaultRouteSettings: RouteSettings(throttlingBurstLimit: 5)))
+        #expect(throttled.defaultRouteSettings == RouteSettings(detailedMetricsEnabled: false, throttlingBurstLimit: 5))
+        let chat = try await fixture.webSocketAPI()
+        _ = try await fixture.service.createStage(in: chat.id, StageInput(stageName: "live"))
+        let live = try #require(try await fixture.service.stages(in: chat.id, PageRequest()).items.first)
+        #expect(
+            live.defaultRouteSettings
+                == RouteSettings(dataTraceEnabled: false, detailedMetricsEnabled: false, loggingLevel: .off))
+        let stored = try await fixture.service.snapshot(of: http.id).stages
+        #expect(stored.map(\.defaultRouteSettings) == [RouteSettings(throttlingBurstLimit: 5)])
+        #expect(stored.map(\.stageVariables) == [nil])
+    }
+
+    @Test("UpdateIntegration merges parameter mappings: an empty value removes one, {} a status code's")
+    func parameterMappingRemoval() async throws {
+        let fixture = try StoreFixture()
+        let api = try await fixture.httpAPI()
+        let integration = try await fixture.service.createIntegration(
+            in: api.id,
+            IntegrationInput(
+                integrationType: .httpProxy, integrationUri: "https://backend.example", integrationMethod: "ANY",
+                requestParameters: ["append:header.a": "$request.header.x", "overwrite:path": "/v2"],
+                responseParameters: ["200": ["append:header.b": "y"], "500": ["overwrite:statuscode": "503"]]))
+        let updated = try await fixture.service.updateIntegration(
+            integration.id, in: api.id,
+            IntegrationInput(
+                requestParameters: ["append:header.a": "", "append:header.c": "$context.requestId"],
+                responseParameters: ["500": [:]]))
+        #expect(updated.requestParameters == ["overwrite:path": "/v2", "append:header.c": "$context.requestId"])
+        #expect(updated.responseParameters == ["200": ["append:header.b": "y"]])
+        await expectRegistryError(.badRequest) {
+            try await fixture.service.createIntegration(
+                in: api.id,
+                IntegrationInput(
+                    integrationType: .httpProxy, integrationUri: "https://backend.example", integrationMethod: "ANY",
+                    requestParameters: ["append:header.a": ""]))
+        }
+    }
+
     @Test("DeleteAccessLogSettings, DeleteRouteSettings and ResetAuthorizersCache on a stage")
     func stageSettingDeletes() async throws {
         let fixture = try StoreFixture()
         let api = try await fixture.httpAPI()
+        try await fixture.route("GET /pets", in: api)
+        try await fixture.route("$default", in: api)
         let stage = try await fixture.service.createStage(
             in: api.id,
             StageInput(
@@ -453,7 +504,7 @@ struct StageDeploymentTests {
         }
         try await fixture.service.deleteRouteSettings(forRouteKey: "$default", of: stage.name, in: api.id)
         stored = try await fixture.service.stage(stage.name, in: api.id)
-        #expect(stored.routeSettings == nil)
+        #expect(stored.routeSettings == [:], "AWS reports no route settings as an empty map")
         try await fixture.service.resetAuthorizersCache(of: stage.name, in: api.id)
         await expectRegistryError(.notFound) {
             try await fixture.service.resetAuthorizersCache(of: StageName(uncheckedRawValue: "gone"), in: api.id)
@@ -562,6 +613,11 @@ struct StageDeploymentTests {
         .init("client certificate", .badRequest, StageInput(stageName: "prod", clientCertificateId: "cert")),
         .init(
             "route settings for a route key", nil,
+            StageInput(
+                stageName: "prod",
+                routeSettings: ["GET /a": RouteSettings(throttlingBurstLimit: 10)])),
+        .init(
+            "route settings for a route the API lacks", .notFound,
             StageInput(
                 stageName: "prod",
                 routeSettings: ["GET /pets": RouteSettings(throttlingBurstLimit: 10)])),

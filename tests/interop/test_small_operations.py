@@ -26,6 +26,8 @@ def test_delete_cors_configuration(client, new_api):
 
 def test_delete_access_log_and_route_settings_and_reset_cache(client, new_api):
     api_id = new_api()["ApiId"]
+    client.create_route(ApiId=api_id, RouteKey="GET /pets")
+    client.create_route(ApiId=api_id, RouteKey="$default")
     client.create_stage(
         ApiId=api_id, StageName="live", AccessLogSettings={"DestinationArn": LOG_GROUP, "Format": "$context.requestId"},
         RouteSettings={"GET /pets": {"ThrottlingBurstLimit": 5}, "$default": {"ThrottlingRateLimit": 10.0}})
@@ -113,6 +115,7 @@ def test_authorizer_identity_sources_and_caching(client, new_api, protocol, args
 
 def test_small_operations_through_the_aws_cli(aws_cli, client, new_api):
     api_id = new_api(CorsConfiguration={"AllowOrigins": ["*"]})["ApiId"]
+    client.create_route(ApiId=api_id, RouteKey="GET /pets")
     client.create_stage(ApiId=api_id, StageName="live", AccessLogSettings={"DestinationArn": LOG_GROUP,
                                                                            "Format": "$context.requestId"},
                         RouteSettings={"GET /pets": {"ThrottlingBurstLimit": 5}})
@@ -126,3 +129,31 @@ def test_small_operations_through_the_aws_cli(aws_cli, client, new_api):
     assert "CorsConfiguration" not in client.get_api(ApiId=api_id)
     failed = aws_cli.run("delete-route-settings", "--api-id", api_id, "--stage-name", "live", "--route-key", "GET /x")
     assert failed.returncode != 0 and "NotFoundException" in failed.stderr
+
+
+def test_stages_answer_in_aws_shape(client, new_api):
+    """The AWS CLI reference's create-stage output: DefaultRouteSettings {DetailedMetricsEnabled: false},
+    RouteSettings {} and StageVariables {} on an HTTP API; WebSocket stages add DataTraceEnabled and LoggingLevel."""
+    api_id = new_api()["ApiId"]
+    created = client.create_stage(ApiId=api_id, StageName="dev")
+    assert created["DefaultRouteSettings"] == {"DetailedMetricsEnabled": False}
+    assert created["RouteSettings"] == {} and created["StageVariables"] == {}
+    with expect_error("NotFoundException", 404) as caught:
+        client.update_stage(ApiId=api_id, StageName="dev", RouteSettings={"GET /nowhere": {"ThrottlingBurstLimit": 1}})
+    assert caught.message == "Unable to find Route by key GET /nowhere within the provided RouteSettings"
+    ws = new_api(ProtocolType="WEBSOCKET")["ApiId"]
+    live = client.create_stage(ApiId=ws, StageName="live")
+    assert live["DefaultRouteSettings"] == {"DataTraceEnabled": False, "DetailedMetricsEnabled": False,
+                                            "LoggingLevel": "OFF"}
+
+
+def test_update_integration_removes_a_parameter_mapping_given_as_empty(client, new_api):
+    api_id = new_api()["ApiId"]
+    integration = client.create_integration(
+        ApiId=api_id, IntegrationType="HTTP_PROXY", IntegrationMethod="ANY", IntegrationUri="https://backend.example.com",
+        PayloadFormatVersion="1.0", RequestParameters={"append:header.a": "$request.header.x", "overwrite:path": "/v2"},
+        ResponseParameters={"200": {"append:header.b": "y"}, "500": {"overwrite:statuscode": "503"}})
+    updated = client.update_integration(ApiId=api_id, IntegrationId=integration["IntegrationId"],
+                                        RequestParameters={"append:header.a": ""}, ResponseParameters={"500": {}})
+    assert updated["RequestParameters"] == {"overwrite:path": "/v2"}
+    assert updated["ResponseParameters"] == {"200": {"append:header.b": "y"}}

@@ -41,10 +41,10 @@ extension Authorizer {
                         + "are not cached.")
             }
             if ttl > 0, identitySource.isEmpty {
+                // AWS's wording.
                 throw .badRequest(
-                    "Identity sources are required when authorizer caching is enabled "
-                        + "(authorizerResultTtlInSeconds \(ttl)): name at least one identitySource, or set the TTL to 0."
-                )
+                    "Identity source must be set if authorizer caching is enabled (TTL is greater than 0); "
+                        + "authorizerResultTtlInSeconds is \(ttl).")
             }
         }
         switch authorizerType {

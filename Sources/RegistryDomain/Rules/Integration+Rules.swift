@@ -7,9 +7,12 @@ extension Integration {
         protocolType == .http ? 30_000 : 29_000
     }
 
-    /// Applies the members given in `input` to this integration.
+    /// Applies the members given in `input` to this integration. An update (`merging`) merges the
+    /// parameter mappings as AWS's UpdateIntegration does: a request parameter given as `""` is
+    /// removed, a status code given no response parameters loses them, the rest are set; a create
+    /// takes the maps as given.
     /// - Throws: ``RegistryError/Code/notFound`` for a connection id that cannot name a VPC link.
-    mutating func apply(_ input: IntegrationInput) throws(RegistryError) {
+    mutating func apply(_ input: IntegrationInput, merging: Bool = false) throws(RegistryError) {
         if let type = input.integrationType { integrationType = type }
         if let uri = input.integrationUri { integrationURI = uri }
         if let method = input.integrationMethod { integrationMethod = method }
@@ -28,13 +31,30 @@ extension Integration {
         if let timeout = input.timeoutInMillis { timeoutInMillis = timeout }
         if let description = input.description { self.description = description }
         if let arn = input.credentialsArn { credentialsArn = arn }
-        if let parameters = input.requestParameters { requestParameters = parameters }
+        if let parameters = input.requestParameters {
+            requestParameters = merging ? Self.merged(requestParameters, with: parameters) : parameters
+        }
         if let templates = input.requestTemplates { requestTemplates = templates }
-        if let parameters = input.responseParameters { responseParameters = parameters }
+        if let parameters = input.responseParameters {
+            if merging {
+                var merged = responseParameters ?? [:]
+                for (status, mappings) in parameters { merged[status] = mappings.isEmpty ? nil : mappings }
+                responseParameters = merged.isEmpty ? nil : merged
+            } else {
+                responseParameters = parameters
+            }
+        }
         if let expression = input.templateSelectionExpression { templateSelectionExpression = expression }
         if let behavior = input.passthroughBehavior { passthroughBehavior = behavior }
         if let strategy = input.contentHandlingStrategy { contentHandlingStrategy = strategy }
         if let tls = input.tlsConfig { tlsConfig = tls }
+    }
+
+    /// `current` with `changes` applied: an empty value removes its key; `nil` when nothing is left.
+    private static func merged(_ current: [String: String]?, with changes: [String: String]) -> [String: String]? {
+        var merged = current ?? [:]
+        for (key, value) in changes { merged[key] = value.isEmpty ? nil : value }
+        return merged.isEmpty ? nil : merged
     }
 
     /// Fills in the defaults AWS applies: `payloadFormatVersion` 1.0 where only 1.0 is allowed,
@@ -99,9 +119,10 @@ extension Integration {
 
     private func checkHTTPAPIRules() throws(RegistryError) {
         guard integrationType == .awsProxy || integrationType == .httpProxy else {
+            // AWS's wording.
             throw .badRequest(
-                "Integration type \(integrationType.rawValue) is not supported for HTTP APIs. "
-                    + "Supported integration types: AWS_PROXY, HTTP_PROXY.")
+                "Currently, an API with a protocol type of HTTP may only be associated with proxy integrations "
+                    + "(AWS_PROXY, HTTP_PROXY); got \(integrationType.rawValue).")
         }
         guard requestTemplates == nil, templateSelectionExpression == nil, passthroughBehavior == nil,
             contentHandlingStrategy == nil

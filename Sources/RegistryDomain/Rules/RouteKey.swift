@@ -77,7 +77,10 @@ public struct RouteKey: Hashable, Sendable, CustomStringConvertible {
             guard let space = utf8.firstIndex(of: 0x20),
                 !utf8[utf8.index(after: space)...].contains(0x20)
             else {
-                throw .badRequest("Invalid route key '\(text)': expected '$default' or 'METHOD /path'.")
+                // AWS's wording.
+                throw .badRequest(
+                    "The provided route key is not formatted properly for HTTP protocol. Format should be "
+                        + "\"<HTTP METHOD> /<RESOURCE PATH>\" or \"$default\"; got '\(text)'.")
             }
             let method = String(text[..<space])
             guard Self.httpMethods.contains(method) else {

@@ -41,7 +41,9 @@ extension RegistryService {
         }
     }
 
-    /// UpdateIntegration: changes the members given, then checks every rule on the result.
+    /// UpdateIntegration: changes the members given, merging parameter mappings as AWS does (a
+    /// request parameter given as `""` is removed, a status code given `{}` loses its response
+    /// parameters), then checks every rule on the result.
     /// - Throws: as ``createIntegration(in:_:)``, without the quota.
     public func updateIntegration(
         _ id: IntegrationID, in apiID: APIID, _ input: IntegrationInput
@@ -52,7 +54,7 @@ extension RegistryService {
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var integration = try Self.existingIntegration(id, in: apiID, registry)
-            try integration.apply(input)
+            try integration.apply(input, merging: true)
             integration.applyDefaults(for: api.protocolType)
             try integration.checkRules(in: api, using: registry)
             try registry.update(integration)

@@ -1,5 +1,6 @@
 extension RegistryService {
-    /// CreateStage; an auto-deploy stage of an API with routes gets its first deployment at once.
+    /// CreateStage; an auto-deploy stage of an API with routes gets its first deployment at once. The
+    /// stage is answered as AWS reports it (``Stage/withAWSDefaults(for:)``).
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
     ///   ``RegistryError/Code/badRequest`` for a member that breaks a rule,
     ///   ``RegistryError/Code/conflict`` for a name the API already has,
@@ -21,26 +22,35 @@ extension RegistryService {
             try stage.checkRules(in: api, using: registry)
             try registry.insert(stage)
             if stage.autoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
-            return try registry.stage(name, in: apiID) ?? stage
+            return (try registry.stage(name, in: apiID) ?? stage).withAWSDefaults(for: api.protocolType)
         }
     }
 
-    /// GetStage.
+    /// GetStage: the stage as AWS reports it (``Stage/withAWSDefaults(for:)``).
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage.
     public func stage(_ name: StageName, in apiID: APIID) async throws(RegistryError) -> Stage {
-        try await store.read { registry throws(RegistryError) in try Self.existingStage(name, in: apiID, registry) }
+        try await store.read { registry throws(RegistryError) in
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
+            guard let stage = try registry.stage(name, in: apiID) else {
+                throw RegistryError.notFound("Invalid stage identifier specified: \(name).")
+            }
+            return stage.withAWSDefaults(for: api.protocolType)
+        }
     }
 
-    /// GetStages.
+    /// GetStages, each stage as AWS reports it.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API.
     public func stages(in apiID: APIID, _ page: PageRequest) async throws(RegistryError) -> Page<Stage> {
         try await store.read { registry throws(RegistryError) in
-            _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            return try registry.stages(of: apiID, page)
+            let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
+            var page = try registry.stages(of: apiID, page)
+            page.items = page.items.map { $0.withAWSDefaults(for: api.protocolType) }
+            return page
         }
     }
 
-    /// UpdateStage: changes the members given; turning `autoDeploy` on deploys at once.
+    /// UpdateStage: changes the members given; turning `autoDeploy` on deploys at once. The stage is
+    /// answered as AWS reports it.
     /// - Throws: as ``createStage(in:_:)``, without the quota and the name conflict.
     public func updateStage(
         _ name: StageName, in apiID: APIID, _ input: StageInput
@@ -58,7 +68,7 @@ extension RegistryService {
             try stage.checkRules(in: api, using: registry)
             try registry.update(stage)
             if stage.autoDeploy, !wasAutoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
-            return try registry.stage(name, in: apiID) ?? stage
+            return (try registry.stage(name, in: apiID) ?? stage).withAWSDefaults(for: api.protocolType)
         }
     }
 
