@@ -73,6 +73,15 @@ struct TemplateTextBuffer {
         }
     }
 
+    /// Appends `text` as a YAML string: plain where ``YAMLPlainScalar`` allows it, else quoted.
+    mutating func appendYAMLString(_ text: String) {
+        if YAMLPlainScalar.isSafe(text) {
+            append(text)
+        } else {
+            appendQuoted(text)
+        }
+    }
+
     /// Appends `text` as a JSON string literal.
     mutating func appendQuoted(_ text: String) {
         bytes.append(0x22)

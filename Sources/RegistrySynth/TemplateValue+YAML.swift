@@ -1,13 +1,28 @@
 extension TemplateValue {
-    /// The value as YAML in block style, keys sorted, every string double-quoted (which YAML reads
-    /// exactly as JSON does), intrinsic functions in their long form (`Ref:`, `Fn::Join:`).
+    /// The conventional order of a CloudFormation template's top-level sections.
+    static let cloudFormationOrder = [
+        "AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Mappings", "Conditions", "Transform",
+        "Resources", "Outputs",
+    ]
+    /// The conventional order of an OpenAPI document's top-level members.
+    static let openAPIOrder = ["openapi", "info", "servers", "paths", "components", "security", "tags"]
+
+    /// The value as YAML in block style, as people write it: keys and strings plain where YAML reads
+    /// them back as the same string (``YAMLPlainScalar``), double-quoted otherwise (which YAML reads
+    /// exactly as JSON does); a CloudFormation template's or an OpenAPI document's top-level members
+    /// in their conventional order, every other map's keys sorted; intrinsic functions in their long
+    /// form (`Ref:`, `Fn::Join:`). The same value always gives the same bytes.
     public var yaml: String { String(decoding: yamlBytes, as: UTF8.self) }
 
     /// ``yaml`` as UTF-8 bytes (what a response body needs, without a copy through `String`).
     public var yamlBytes: [UInt8] {
         var output = TemplateTextBuffer()
         switch self {
-        case .map(let members) where !members.isEmpty: writeYAMLMembers(members, into: &output, indent: 0)
+        case .map(let members) where !members.isEmpty:
+            let order =
+                members["AWSTemplateFormatVersion"] != nil
+                ? Self.cloudFormationOrder : members["openapi"] != nil ? Self.openAPIOrder : []
+            writeYAMLMembers(members, into: &output, indent: 0, order: order)
         case .list(let items) where !items.isEmpty: writeYAMLItems(items, into: &output, indent: 0)
         default:
             writeYAMLScalar(into: &output)
@@ -18,7 +33,7 @@ extension TemplateValue {
 
     private func writeYAMLScalar(into output: inout TemplateTextBuffer) {
         switch self {
-        case .string(let text): output.appendQuoted(text)
+        case .string(let text): output.appendYAMLString(text)
         case .integer(let number): output.append(String(number))
         case .number(let number): output.append(number.isFinite ? "\(number)" : "0")
         case .boolean(let flag): output.append(flag ? "true" : "false")
@@ -27,12 +42,19 @@ extension TemplateValue {
         }
     }
 
+    /// Writes a map's members: first those named in `order` (in that order), then the rest sorted.
     private func writeYAMLMembers(
-        _ members: [String: TemplateValue], into output: inout TemplateTextBuffer, indent: Int, firstIndent: Int? = nil
+        _ members: [String: TemplateValue], into output: inout TemplateTextBuffer, indent: Int, firstIndent: Int? = nil,
+        order: [String] = []
     ) {
-        for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+        let rank = { (key: String) in order.firstIndex(of: key) ?? order.count }
+        let sorted = members.sorted { left, right in
+            let (leftRank, rightRank) = (rank(left.key), rank(right.key))
+            return leftRank != rightRank ? leftRank < rightRank : left.key < right.key
+        }
+        for (index, member) in sorted.enumerated() {
             output.appendSpaces(index == 0 ? firstIndent ?? indent : indent)
-            output.appendQuoted(member.key)
+            output.appendYAMLString(member.key)
             output.append(":")
             member.value.writeYAMLValue(into: &output, indent: indent)
         }

@@ -1,7 +1,9 @@
+import Foundation
 import RegistryDomain
 import RegistrySynth
 import RegistryTestSupport
 import Testing
+import Yams
 
 /// ExportApi's OpenAPI 3.0.1 document, built from a snapshot.
 @Suite struct OpenAPIExporterTests {
@@ -91,5 +93,18 @@ import Testing
 
     @Test func exportIsDeterministic() throws {
         #expect(try Self.export("shared-integrations").json == (try Self.export("shared-integrations")).json)
+    }
+
+    @Test(
+        "every case's export loads from YAML, with Yams, as the same document as its JSON",
+        arguments: CDKFidelityTests.caseNames)
+    func yamlLoadsAsTheSameDocument(name: String) throws {
+        for snapshot in try Fixtures.cdkCase(name).0.snapshots() where snapshot.api.protocolType == .http {
+            let document = try OpenAPIExporter().export(snapshot)
+            let loaded = try #require(try Yams.load(yaml: document.yaml))
+            let fromYAML = try TemplateEquivalence.parse(JSONSerialization.data(withJSONObject: loaded))
+            #expect(fromYAML == document, "\(name)")
+            #expect(document.yaml.hasPrefix("openapi: \"3.0.1\"\ninfo:\n"))
+        }
     }
 }

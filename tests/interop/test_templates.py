@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from cfnlint.decode import decode_str
 
 from conftest import REPO_ROOT
 
@@ -154,6 +155,10 @@ def test_served_templates_of_every_case_pass_cfn_lint(name, client, raw, tmp_pat
             path.write_text(response.text)
             assert cfn_lint(path) == [], f"{name}/{api_name} ({fmt})"
         template = json.loads(raw.get(f"/v2/apis/{api_id}/template").text)
+        yaml_text = raw.get(f"/v2/apis/{api_id}/template?format=yaml").text
+        loaded, problems = decode_str(yaml_text)  # cfn-lint's own loader, as CloudFormation reads YAML
+        assert problems == [] and json.loads(json.dumps(loaded)) == template, f"{name}/{api_name}: YAML != JSON"
+        assert yaml_text.startswith('AWSTemplateFormatVersion: "2010-09-09"\nDescription: ')
         names = [r["Properties"]["Name"] for r in template["Resources"].values() if r["Type"] == "AWS::ApiGatewayV2::Api"]
         assert len(names) == 1 and names[0].startswith(api_name)
     for domain in [d["DomainName"] for d in client.get_domain_names()["Items"] if suffix in d["DomainName"]]:

@@ -1,0 +1,43 @@
+/// Whether a string can be written as a plain (unquoted) YAML scalar and still read back as that
+/// same string, by YAML 1.1 loaders (which read `yes`, `on` and `2010-09-09` as other types) as
+/// well as YAML 1.2 ones.
+///
+/// The rule is deliberately conservative: ASCII only, nothing that starts like an indicator, a
+/// number, a date or a special float, none of the words YAML 1.1 reads as booleans or null, no
+/// `: ` or ` #` inside, no leading or trailing space and no trailing colon. Anything else is
+/// double-quoted, which every loader reads exactly as JSON does.
+enum YAMLPlainScalar {
+    /// The words YAML 1.1 and 1.2 core schemas resolve to booleans or null (compared lowercased).
+    static let reservedWords: Set<String> = [
+        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~",
+    ]
+
+    /// Whether `text` may be written plain.
+    static func isSafe(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        // Printable ASCII only; every indicator that may not start a plain scalar, and what would
+        // start a number, a sign, a special float or a merge key.
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+        switch first {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "+"),
+            UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: " "):
+            return false
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return false
+        default:
+            break
+        }
+        guard last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") { return false }
+            if previous == UInt8(ascii: " "), byte == UInt8(ascii: "#") { return false }
+            previous = byte
+        }
+        return !(bytes.count <= 5 && reservedWords.contains(text.lowercased()))
+    }
+}
