@@ -75,11 +75,13 @@ struct TemplateTextBuffer {
 
     /// Appends `text` as a YAML string: plain where ``YAMLPlainScalar`` allows it, else quoted.
     mutating func appendYAMLString(_ text: String) {
-        if YAMLPlainScalar.isSafe(text) {
-            append(text)
-        } else {
-            appendQuoted(text)
+        var text = text
+        let plain = text.withUTF8 { utf8 -> Bool in
+            guard YAMLPlainScalar.isSafe(utf8) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
         }
+        if !plain { appendQuoted(text) }
     }
 
     /// Appends `text` as a JSON string literal.

@@ -1,46 +1,48 @@
-import Foundation
+public import Foundation
 
-extension TemplateValue {
+extension TemplateValue: Decodable {
     /// The value of a JSON text (a model's schema, which a template writes as an object), or `nil`
-    /// when the text is not JSON. Whole numbers become ``integer(_:)``, others ``number(_:)``.
+    /// when the text is not JSON.
     init?(parsingJSON text: String) {
-        guard let parsed = try? JSONDecoder().decode(ParsedJSON.self, from: Data(text.utf8)) else { return nil }
-        self = parsed.value
+        guard let value = try? TemplateValue(parsingJSON: Data(text.utf8)) else { return nil }
+        self = value
     }
-}
 
-/// JSON decoded into a ``TemplateValue``, telling booleans from numbers.
-private struct ParsedJSON: Decodable {
-    let value: TemplateValue
+    /// The value of a JSON document.
+    /// - Throws: Foundation's `DecodingError` when the data is not JSON.
+    public init(parsingJSON data: Data) throws {
+        self = try JSONDecoder().decode(TemplateValue.self, from: data)
+    }
 
-    init(from decoder: any Decoder) throws {
+    /// Decodes any JSON value, telling booleans from numbers: whole numbers become
+    /// ``integer(_:)``, others ``number(_:)``, `null` an empty map.
+    /// - Throws: `DecodingError` when the value is not JSON.
+    public init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
             var items: [TemplateValue] = []
-            while !array.isAtEnd { items.append(try array.decode(ParsedJSON.self).value) }
-            value = .list(items)
-        } else if let object = try? decoder.container(keyedBy: Key.self) {
+            while !array.isAtEnd { items.append(try array.decode(TemplateValue.self)) }
+            self = .list(items)
+        } else if let object = try? decoder.container(keyedBy: MemberKey.self) {
             var members: [String: TemplateValue] = [:]
-            for key in object.allKeys {
-                members[key.stringValue] = try object.decode(ParsedJSON.self, forKey: key).value
-            }
-            value = .map(members)
+            for key in object.allKeys { members[key.stringValue] = try object.decode(TemplateValue.self, forKey: key) }
+            self = .map(members)
         } else {
             let single = try decoder.singleValueContainer()
             if let flag = try? single.decode(Bool.self) {
-                value = .boolean(flag)
+                self = .boolean(flag)
             } else if let number = try? single.decode(Int.self) {
-                value = .integer(number)
+                self = .integer(number)
             } else if let number = try? single.decode(Double.self) {
-                value = .number(number)
+                self = .number(number)
             } else if single.decodeNil() {
-                value = .map([:])
+                self = .map([:])
             } else {
-                value = .string(try single.decode(String.self))
+                self = .string(try single.decode(String.self))
             }
         }
     }
 
-    struct Key: CodingKey {
+    private struct MemberKey: CodingKey {
         let stringValue: String
         var intValue: Int? { nil }
         init(stringValue: String) { self.stringValue = stringValue }

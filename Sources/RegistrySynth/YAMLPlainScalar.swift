@@ -14,19 +14,23 @@ enum YAMLPlainScalar {
 
     /// Whether `text` may be written plain.
     static func isSafe(_ text: String) -> Bool {
-        let bytes = text.utf8
+        var text = text
+        return text.withUTF8(isSafe)
+    }
+
+    /// Whether the UTF-8 bytes of a string may be written plain; one pass over them (templates
+    /// write thousands of strings, and this runs for each).
+    static func isSafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
-        // Printable ASCII only; every indicator that may not start a plain scalar, and what would
-        // start a number, a sign, a special float or a merge key.
-        guard bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+        // Every indicator that may not start a plain scalar, and what would start a number, a sign,
+        // a special float or a merge key.
         switch first {
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
             UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"),
             UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"), UInt8(ascii: "`"), UInt8(ascii: "+"),
-            UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: " "):
-            return false
-        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "."), UInt8(ascii: "<"), UInt8(ascii: "="), UInt8(ascii: " "),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             return false
         default:
             break
@@ -34,10 +38,13 @@ enum YAMLPlainScalar {
         guard last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
         var previous: UInt8 = 0
         for byte in bytes {
-            if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") { return false }
-            if previous == UInt8(ascii: " "), byte == UInt8(ascii: "#") { return false }
+            // Printable ASCII only; no ": " and no " #" inside.
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if byte == UInt8(ascii: " "), previous == UInt8(ascii: ":") { return false }
+            if byte == UInt8(ascii: "#"), previous == UInt8(ascii: " ") { return false }
             previous = byte
         }
-        return !(bytes.count <= 5 && reservedWords.contains(text.lowercased()))
+        guard bytes.count <= 5 else { return true }
+        return !reservedWords.contains(String(decoding: bytes, as: UTF8.self).lowercased())
     }
 }

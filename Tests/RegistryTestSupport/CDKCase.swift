@@ -75,8 +75,7 @@ public struct CDKCase: Decodable, Sendable {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             name = try container.decode(String.self, forKey: .name)
-            let object = try container.decode(DecodedValue.self, forKey: .schema).value
-            schema = object.json
+            schema = try container.decode(TemplateValue.self, forKey: .schema).json
             contentType = try container.decodeIfPresent(String.self, forKey: .contentType)
             description = try container.decodeIfPresent(String.self, forKey: .description)
         }

@@ -74,7 +74,7 @@ public enum TemplateEquivalence {
 
     /// Parses a template's JSON text.
     public static func parse(_ data: Data) throws -> TemplateValue {
-        try JSONDecoder().decode(DecodedValue.self, from: data).value
+        try TemplateValue(parsingJSON: data)
     }
 
     /// The differences between the part of `expected` and of `actual` that describes the API
@@ -240,44 +240,5 @@ public enum TemplateEquivalence {
         case .list(let items): return .list(items.map { resolve($0, labels) })
         default: return value
         }
-    }
-}
-
-/// JSON decoded into a ``TemplateValue``, telling booleans from numbers.
-struct DecodedValue: Decodable {
-    let value: TemplateValue
-
-    init(from decoder: any Decoder) throws {
-        if var array = try? decoder.unkeyedContainer() {
-            var items: [TemplateValue] = []
-            while !array.isAtEnd { items.append(try array.decode(DecodedValue.self).value) }
-            value = .list(items)
-        } else if let object = try? decoder.container(keyedBy: Key.self) {
-            var members: [String: TemplateValue] = [:]
-            for key in object.allKeys {
-                members[key.stringValue] = try object.decode(DecodedValue.self, forKey: key).value
-            }
-            value = .map(members)
-        } else {
-            let single = try decoder.singleValueContainer()
-            if let flag = try? single.decode(Bool.self) {
-                value = .boolean(flag)
-            } else if let number = try? single.decode(Int.self) {
-                value = .integer(number)
-            } else if let number = try? single.decode(Double.self) {
-                value = .number(number)
-            } else if single.decodeNil() {
-                value = .map([:])
-            } else {
-                value = .string(try single.decode(String.self))
-            }
-        }
-    }
-
-    struct Key: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
     }
 }
