@@ -99,18 +99,99 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
         }
     }
 
-    /// Runs `body` in one write transaction on the writer connection.
+    /// Runs `body` on a reader connection against the catalog as it stood right after change
+    /// `sequence` (see ``HistoryTables``).
     /// - Throws: what `body` throws; ``RegistryError/Code/serviceUnavailable`` once the store is
+    ///   closed or when the database cannot be read.
+    public func read<Result: Sendable>(
+        asOfChange sequence: Int64,
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result {
+        try checkOpen()
+        do {
+            return try readOnCallingThread { db in
+                try body(SQLiteRegistryTransaction(db, asOfChange: sequence, origin: .anonymous, journal: nil))
+            }
+        } catch {
+            throw RegistryError(storageFailure: error)
+        }
+    }
+
+    /// Runs `body` in one write transaction on the writer connection. The write names
+    /// ``ChangeOrigin/current`` (of the calling task) in its change record.
+    /// - Throws: what `body` throws, ``RegistryError/Code/internalFailure`` when `body` returns
+    ///   without recording its change; ``RegistryError/Code/serviceUnavailable`` once the store is
     ///   closed or when the database cannot be written (the write is then rolled back).
     public func write<Result: Sendable>(
         _ body: @escaping @Sendable (any RegistryWriteTransaction) throws(RegistryError) -> Result
     ) async throws(RegistryError) -> Result {
         try checkOpen()
+        let origin = ChangeOrigin.current
+        let dryRun = DryRun.current
         do {
-            return try await writer.write { db in try body(SQLiteRegistryTransaction(db)) }
+            return try await writer.write { db in
+                if let dryRun { return try Self.dryRun(body, on: db, origin: origin, keepingIn: dryRun) }
+                return try Self.run(body, on: db, origin: origin).result
+            }
         } catch {
             throw RegistryError(storageFailure: error)
         }
+    }
+
+    /// Runs one write's body on the writer connection and checks that it recorded its change.
+    /// - Throws: what `body` throws; ``RegistryError/Code/internalFailure`` when it recorded none.
+    private static func run<Result>(
+        _ body: (any RegistryWriteTransaction) throws(RegistryError) -> Result, on db: Database, origin: ChangeOrigin
+    ) throws -> (result: Result, stream: ChangeStream, sequence: Int64) {
+        let journal = ChangeJournal()
+        let result = try body(SQLiteRegistryTransaction(db, asOfChange: nil, origin: origin, journal: journal))
+        // Every successful write leaves exactly one change record; one that does not is a bug in its
+        // use case, refused here (its savepoint is rolled back) rather than committed without a history.
+        guard let recorded = journal.recorded else {
+            throw RegistryError(.internalFailure, "A write ended without recording its change.")
+        }
+        return (result, recorded.stream, recorded.sequence)
+    }
+
+    /// Runs a write as a dry run: every rule runs, its state before and after goes into `dryRun`, and
+    /// what it wrote is rolled back (a savepoint inside the write's own), so it commits nothing.
+    ///
+    /// The APIs a change touches are known only once it has run, and a change can stop touching one
+    /// (a mapping moved to another API or deleted): when the state before names an API the state
+    /// after did not, the write runs a second time to read that API after it too.
+    /// - Throws: what `body` throws, or the storage failure.
+    private static func dryRun<Result>(
+        _ body: (any RegistryWriteTransaction) throws(RegistryError) -> Result, on db: Database, origin: ChangeOrigin,
+        keepingIn dryRun: DryRun
+    ) throws -> Result {
+        func rolledBack<Value>(_ work: () throws -> Value) throws -> Value {
+            try db.execute(sql: "SAVEPOINT registry_dry_run")
+            defer {
+                try? db.execute(sql: "ROLLBACK TRANSACTION TO SAVEPOINT registry_dry_run")
+                try? db.execute(sql: "RELEASE SAVEPOINT registry_dry_run")
+            }
+            return try work()
+        }
+        let reader = SQLiteRegistryTransaction(db)
+        var (result, stream, revision, touched, after) = try rolledBack {
+            () throws -> (Result, ChangeStream, Int, Set<APIID>, DryRun.State) in
+            let (result, stream, sequence) = try run(body, on: db, origin: origin)
+            let revision = try reader.count("SELECT revision FROM changes WHERE seq = ?", [sequence])
+            let touched = try DryRun.touchedAPIs(by: stream, in: reader)
+            return (result, stream, revision, touched, try DryRun.state(of: touched, stream: stream, in: reader))
+        }
+        let touchedBefore = try DryRun.touchedAPIs(by: stream, in: reader)
+        if !touchedBefore.isSubset(of: touched) {
+            touched.formUnion(touchedBefore)
+            (result, after) = try rolledBack { () throws -> (Result, DryRun.State) in
+                let (result, _, _) = try run(body, on: db, origin: origin)
+                return (result, try DryRun.state(of: touched, stream: stream, in: reader))
+            }
+        }
+        dryRun.keep(
+            before: try DryRun.state(of: touched, stream: stream, in: reader), after: after, stream: stream,
+            revision: revision)
+        return result
     }
 
     /// Runs `SELECT 1` on a reader connection.

@@ -36,13 +36,9 @@ struct SeedCommand: AsyncParsableCommand {
         let store = try SQLiteRegistryStore(path: path)
         let service = makeService(store: store)
         let started = ContinuousClock.now
-        let routesPerAPI = self.routesPerAPI
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for number in 0..<apis {
-                if number >= concurrency { try await group.next() }
-                group.addTask { try await Self.seedAPI(number: number, routes: routesPerAPI, service: service) }
-            }
-            try await group.waitForAll()
+        // The seed's writes are recorded in the history as the `seed` principal's.
+        try await ChangeOrigin.$current.withValue(ChangeOrigin(principal: "seed")) {
+            try await seed(service: service)
         }
         let elapsed = ContinuousClock.now - started
         let statistics = store.statistics()
@@ -52,6 +48,18 @@ struct SeedCommand: AsyncParsableCommand {
             "\(path): added \(apis) APIs, \(apis) integrations and \(apis * routesPerAPI) routes in "
                 + String(format: "%.1f s", seconds) + " (\(statistics.writes) writes in \(statistics.transactions) "
                 + "transactions)")
+    }
+
+    /// Adds every API, `concurrency` at a time.
+    private func seed(service: RegistryService) async throws {
+        let routesPerAPI = self.routesPerAPI
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for number in 0..<apis {
+                if number >= concurrency { try await group.next() }
+                group.addTask { try await Self.seedAPI(number: number, routes: routesPerAPI, service: service) }
+            }
+            try await group.waitForAll()
+        }
     }
 
     /// Adds API number `number`: an HTTP API, one Lambda proxy integration and `routes` routes to it.

@@ -13,6 +13,13 @@ struct FailingStore: RegistryStore, Service {
         throw failure
     }
 
+    func read<Result: Sendable>(
+        asOfChange sequence: Int64,
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result {
+        throw failure
+    }
+
     func write<Result: Sendable>(
         _ body: @escaping @Sendable (any RegistryWriteTransaction) throws(RegistryError) -> Result
     ) async throws(RegistryError) -> Result {

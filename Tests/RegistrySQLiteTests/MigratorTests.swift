@@ -17,12 +17,16 @@ struct MigratorTests {
     /// The ledger rows the embedded migrations leave: version, name, checksum.
     static let embeddedLedger = EmbeddedMigrations.all.map { [String($0.version), $0.name, $0.checksum] }
 
-    /// The tables migration 0001 creates.
-    static let tables = [
-        "api_mappings", "api_tags", "apis", "authorizers", "deployments", "domain_name_tags", "domain_names",
-        "integration_responses", "integrations", "models", "route_responses", "routes", "stage_tags", "stages",
-        "vpc_link_tags", "vpc_links",
-    ]
+    /// The tables the embedded migrations create: the catalog's, each with its history twin, and
+    /// the change log.
+    static let tables = {
+        let catalog = [
+            "api_mappings", "api_tags", "apis", "authorizers", "deployments", "domain_name_tags", "domain_names",
+            "integration_responses", "integrations", "models", "route_responses", "routes", "stage_tags", "stages",
+            "vpc_link_tags", "vpc_links",
+        ]
+        return (catalog + catalog.map { $0 + "_history" } + ["changes"]).sorted()
+    }()
 
     /// The ledger rows: version, name, checksum.
     static func ledger(_ reader: some DatabaseReader) throws -> [[String]] {

@@ -200,6 +200,7 @@ struct AtomicityTests {
             createdDate: Timestamp(millisecondsSinceEpoch: 0))
         do {
             try await fixture.store.write { registry throws(RegistryError) in
+                try registry.record("CreateApi", .api, api.id.rawValue, in: .api(api.id), at: api.createdDate)
                 try registry.insert(api)
                 #expect(try registry.api(api.id) != nil)
                 throw RegistryError.badRequest("stop")
@@ -228,6 +229,7 @@ struct AtomicityTests {
             createdDate: Timestamp(millisecondsSinceEpoch: 0))
         await expectRegistryError(.conflict) {
             try await fixture.store.write { registry throws(RegistryError) in
+                try registry.record("CreateApi", .api, api.id.rawValue, in: .api(api.id), at: api.createdDate)
                 try registry.insert(api)
                 try registry.insert(duplicate)
             }

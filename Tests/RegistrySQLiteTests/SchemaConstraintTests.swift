@@ -11,6 +11,8 @@ struct SchemaConstraintTests {
     /// Two HTTP APIs and a WebSocket API, a VPC link, an integration per HTTP API (the first one's
     /// targeted by a route), a private integration, and a deployment of the second API.
     static let seed = """
+        INSERT INTO changes (created_ms, principal, operation, resource_type, resource_id, stream, revision)
+        VALUES (0, 'schema-test', 'CreateApi', 'Api', 'httpapi001', 'httpapi001', 1);
         INSERT INTO apis (id, name, protocol_type, route_selection_expression, api_key_selection_expression, created_ms)
         VALUES ('httpapi001', 'a', 'HTTP', '$request.method $request.path', '$request.header.x-api-key', 0),
                ('httpapi002', 'b', 'HTTP', '$request.method $request.path', '$request.header.x-api-key', 0),
@@ -573,6 +575,7 @@ struct StoreErrorMappingTests {
         }
         do {
             try await fixture.store.write { registry throws(RegistryError) in
+                try registry.record("Bypass", .api, api.id.rawValue, in: .api(api.id), at: now)
                 switch bypass {
                 case .routeToForeignIntegration:
                     try registry.insert(

@@ -124,6 +124,8 @@ struct StoreRoundTripTests {
         func insert(into store: SQLiteRegistryStore) async throws {
             let entities = self
             try await store.write { registry throws(RegistryError) in
+                try registry.record(
+                    "RoundTrip", .api, entities.api.id.rawValue, in: .api(entities.api.id), at: Sample.epoch)
                 try registry.insert(entities.link)
                 try registry.insert(entities.api)
                 try registry.insert(entities.deployment)
@@ -253,6 +255,7 @@ struct StoreRoundTripTests {
         changed.integrationResponse.contentHandlingStrategy = nil
         let update = changed
         try await fixture.store.write { registry throws(RegistryError) in
+            try registry.record("RoundTrip", .api, update.api.id.rawValue, in: .api(update.api.id), at: Sample.epoch)
             try registry.update(update.link)
             try registry.update(update.api)
             try registry.update(update.deployment)

@@ -42,6 +42,7 @@ struct TableColumnTests {
         Table(APITagColumn.self), Table(StageTagColumn.self), Table(VpcLinkTagColumn.self),
         Table(DomainNameColumn.self), Table(DomainNameTagColumn.self), Table(APIMappingColumn.self),
         Table(ModelColumn.self), Table(RouteResponseColumn.self), Table(IntegrationResponseColumn.self),
+        Table(ChangeColumn.self),
     ]
 
     @Test("every table the migrations create has a column description")
@@ -52,10 +53,23 @@ struct TableColumnTests {
                 db,
                 sql: """
                     SELECT name FROM sqlite_master WHERE type = 'table'
-                    AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations'
+                    AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' AND name NOT LIKE '%_history'
                     """)
         }
         #expect(Set(schemaTables) == Set(Self.tables.map(\.name)))
+    }
+
+    @Test("every catalog table has a history twin: its columns, then valid_from and valid_to")
+    func historyTwins() throws {
+        let fixture = try StoreFixture()
+        try fixture.rawQueue().read { db in
+            for table in HistoryTables.tables {
+                let twin = try db.columns(in: table.name + "_history").map(\.name)
+                #expect(twin == table.columns + ["valid_from", "valid_to"], "\(table.name)")
+                #expect(try db.columns(in: table.name).map(\.name) == table.columns, "\(table.name)")
+            }
+        }
+        #expect(HistoryTables.tables.count == Self.tables.count - 1)
     }
 
     @Test("the description names exactly the schema's columns", arguments: tables)

@@ -11,11 +11,14 @@ extension RegistryService {
         let stage = try StageName(validating: try FieldRules.require(input.stage, member: "stage"))
         let key = input.apiMappingKey ?? ""
         let quotas = self.quotas
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             _ = try Self.existingDomainName(domainName, registry)
             let mapping = APIMapping(
                 id: try Self.newID(unusedIn: registry), domainName: domainName, apiID: apiID, stage: stage, key: key)
             try mapping.checkRules(using: registry, quotas: quotas)
+            try registry.record(
+                "CreateApiMapping", .apiMapping, mapping.id.rawValue, in: .domainName(domainName), at: now)
             try registry.insert(mapping)
             return mapping
         }
@@ -47,12 +50,14 @@ extension RegistryService {
         let apiID = try Self.mappedAPIID(try FieldRules.require(input.apiId, member: "apiId"))
         let stage = try input.stage.map { text throws(RegistryError) in try StageName(validating: text) }
         let quotas = self.quotas
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             var mapping = try Self.existingAPIMapping(id, domainName, registry)
             mapping.apiID = apiID
             if let stage { mapping.stage = stage }
             if let key = input.apiMappingKey { mapping.key = key }
             try mapping.checkRules(using: registry, quotas: quotas)
+            try registry.record("UpdateApiMapping", .apiMapping, id.rawValue, in: .domainName(domainName), at: now)
             try registry.update(mapping)
             return mapping
         }
@@ -61,8 +66,10 @@ extension RegistryService {
     /// DeleteApiMapping.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown domain name or mapping.
     public func deleteAPIMapping(_ id: APIMappingID, on domainName: DomainNameID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAPIMapping(id, domainName, registry)
+            try registry.record("DeleteApiMapping", .apiMapping, id.rawValue, in: .domainName(domainName), at: now)
             try registry.deleteAPIMapping(id, on: domainName)
         }
     }

@@ -27,6 +27,7 @@ extension RegistryService {
         return try await store.write { registry throws(RegistryError) in
             var api = api
             api.id = try Self.newID(unusedIn: registry)
+            try registry.record("CreateApi", .api, api.id.rawValue, in: .api(api.id), at: now)
             try registry.insert(api)
             if let (provisionalIntegration, provisionalRoute, stage) = try quickCreateParts(
                 for: api, input: input, now: now)
@@ -93,6 +94,7 @@ extension RegistryService {
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             var api = try Self.existingAPI(id, in: registry)
+            try registry.record("UpdateApi", .api, id.rawValue, in: .api(id), at: now)
             try api.apply(input)
             try api.checkRules()
             try registry.update(api)
@@ -147,8 +149,10 @@ extension RegistryService {
     /// DeleteCorsConfiguration: the API answers no CORS preflight any more.
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id.
     public func deleteCorsConfiguration(of id: APIID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             var api = try Self.existingAPI(id, in: registry)
+            try registry.record("DeleteCorsConfiguration", .api, id.rawValue, in: .api(id), at: now)
             guard api.corsConfiguration != nil else { return }
             api.corsConfiguration = nil
             try registry.update(api)
@@ -160,6 +164,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/badRequest``
     ///   (naming the domain names) while API mappings serve it.
     public func deleteAPI(_ id: APIID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAPI(id, in: registry, includingTags: false)
             let mappings = try registry.apiMappings(of: id)
@@ -169,6 +174,7 @@ extension RegistryService {
                     "Deleting API \(id) failed. Please remove all API mappings for the API from your custom domain "
                         + "names (\(Set(mappings.map(\.domainName.rawValue)).sorted().joined(separator: ", "))).")
             }
+            try registry.record("DeleteApi", .api, id.rawValue, in: .api(id), at: now)
             try registry.deleteAPI(id)
         }
     }

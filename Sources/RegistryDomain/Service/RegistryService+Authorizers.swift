@@ -7,6 +7,7 @@ extension RegistryService {
         let type = try FieldRules.require(input.authorizerType, member: "authorizerType")
         let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
         let quotas = self.quotas
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
@@ -17,6 +18,7 @@ extension RegistryService {
                 identitySource: identitySource)
             authorizer.apply(input)
             try authorizer.checkRules(in: api)
+            try registry.record("CreateAuthorizer", .authorizer, authorizer.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(authorizer)
             return authorizer
         }
@@ -46,7 +48,8 @@ extension RegistryService {
     )
         async throws(RegistryError) -> Authorizer
     {
-        try await store.write { registry throws(RegistryError) in
+        let now = clock()
+        return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             var authorizer = try Self.existingAuthorizer(id, in: apiID, registry)
             let oldType = authorizer.authorizerType
@@ -55,6 +58,7 @@ extension RegistryService {
             if authorizer.authorizerType != oldType, try !registry.routes(usingAuthorizer: id, in: apiID).isEmpty {
                 throw RegistryError.conflict("Authorizer \(id) is used by routes; its type cannot change.")
             }
+            try registry.record("UpdateAuthorizer", .authorizer, id.rawValue, in: .api(apiID), at: now)
             try registry.update(authorizer)
             return authorizer
         }
@@ -64,6 +68,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or authorizer,
     ///   ``RegistryError/Code/conflict`` (naming the routes) while routes use it.
     public func deleteAuthorizer(_ id: AuthorizerID, in apiID: APIID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAuthorizer(id, in: apiID, registry)
             let routes = try registry.routes(usingAuthorizer: id, in: apiID)
@@ -72,6 +77,7 @@ extension RegistryService {
                     "Authorizer \(id) is used by routes \(routes.map(\.rawValue).joined(separator: ", ")); "
                         + "change or delete those routes first.")
             }
+            try registry.record("DeleteAuthorizer", .authorizer, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteAuthorizer(id, in: apiID)
         }
     }

@@ -22,6 +22,7 @@ extension RegistryService {
             let deployment = Deployment(
                 id: try Self.newID(unusedIn: registry), apiID: apiID, description: input.description,
                 autoDeployed: false, createdDate: now)
+            try registry.record("CreateDeployment", .deployment, deployment.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(deployment)
             if stage != nil {
                 stage!.deploymentID = deployment.id
@@ -56,9 +57,11 @@ extension RegistryService {
         async throws(RegistryError) -> Deployment
     {
         try FieldRules.check(input.description, member: "description", length: 0...1024)
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             var deployment = try Self.existingDeployment(id, in: apiID, registry)
             if let description = input.description { deployment.description = description }
+            try registry.record("UpdateDeployment", .deployment, id.rawValue, in: .api(apiID), at: now)
             try registry.update(deployment)
             return deployment
         }
@@ -68,6 +71,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or deployment,
     ///   ``RegistryError/Code/badRequest`` while a stage serves it.
     public func deleteDeployment(_ id: DeploymentID, in apiID: APIID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingDeployment(id, in: apiID, registry)
             let stages = try registry.stages(serving: id, in: apiID)
@@ -76,6 +80,7 @@ extension RegistryService {
                     "Active stages pointing to this deployment must be moved or deleted: "
                         + stages.map(\.rawValue).joined(separator: ", ") + ".")
             }
+            try registry.record("DeleteDeployment", .deployment, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteDeployment(id, in: apiID)
         }
     }

@@ -15,10 +15,13 @@ extension RegistryService {
             domainName.mutualTLSAuthentication = nil
         }
         try domainName.checkRules()
+        let now = clock()
         return try await store.write { [domainName] registry throws(RegistryError) in
             guard try registry.domainName(name) == nil else {
                 throw RegistryError.conflict("The domain name you provided already exists: \(name).")
             }
+            try registry.record(
+                "CreateDomainName", .domainName, domainName.name.rawValue, in: .domainName(domainName.name), at: now)
             try registry.insert(domainName)
             return domainName
         }
@@ -48,10 +51,13 @@ extension RegistryService {
             throw .badRequest("A domain name cannot be renamed; create the new name and move its API mappings.")
         }
         guard input.tags == nil else { throw .badRequest("UpdateDomainName takes no tags; use TagResource.") }
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             var domainName = try Self.existingDomainName(name, registry)
             try domainName.apply(input)
             try domainName.checkRules()
+            try registry.record(
+                "UpdateDomainName", .domainName, domainName.name.rawValue, in: .domainName(domainName.name), at: now)
             try registry.update(domainName)
             return domainName
         }
@@ -61,8 +67,10 @@ extension RegistryService {
     /// themselves stay).
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown name.
     public func deleteDomainName(_ name: DomainNameID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingDomainName(name, registry)
+            try registry.record("DeleteDomainName", .domainName, name.rawValue, in: .domainName(name), at: now)
             try registry.deleteDomainName(name)
         }
     }

@@ -15,6 +15,8 @@ extension RegistryService {
                 id: try Self.newID(unusedIn: registry), apiID: apiID, integrationID: integrationID, key: key)
             response.apply(input)
             try response.checkRules(in: api, using: registry)
+            try registry.record(
+                "CreateIntegrationResponse", .integrationResponse, response.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(response)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return response
@@ -53,6 +55,8 @@ extension RegistryService {
             var response = try Self.existingIntegrationResponse(id, of: integrationID, in: apiID, registry)
             response.apply(input)
             try response.checkRules(in: api, using: registry)
+            try registry.record(
+                "UpdateIntegrationResponse", .integrationResponse, response.id.rawValue, in: .api(apiID), at: now)
             try registry.update(response)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return response
@@ -67,6 +71,8 @@ extension RegistryService {
         let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingIntegrationResponse(id, of: integrationID, in: apiID, registry)
+            try registry.record(
+                "DeleteIntegrationResponse", .integrationResponse, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteIntegrationResponse(id, of: integrationID)
             try Self.deployAutomatically(apiID, in: registry, at: now)
         }

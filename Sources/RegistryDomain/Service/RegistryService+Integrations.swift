@@ -10,6 +10,7 @@ extension RegistryService {
     {
         let type = try FieldRules.require(input.integrationType, member: "integrationType")
         let quotas = self.quotas
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             try Quotas.check(
@@ -21,6 +22,7 @@ extension RegistryService {
             try integration.apply(input)
             integration.applyDefaults(for: api.protocolType)
             try integration.checkRules(in: api, using: registry)
+            try registry.record("CreateIntegration", .integration, integration.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(integration)
             return integration
         }
@@ -57,6 +59,7 @@ extension RegistryService {
             try integration.apply(input, merging: true)
             integration.applyDefaults(for: api.protocolType)
             try integration.checkRules(in: api, using: registry)
+            try registry.record("UpdateIntegration", .integration, integration.id.rawValue, in: .api(apiID), at: now)
             try registry.update(integration)
             if try !registry.routes(targeting: id, in: apiID).isEmpty {
                 try Self.deployAutomatically(apiID, in: registry, at: now)
@@ -69,6 +72,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or integration,
     ///   ``RegistryError/Code/conflict`` (naming the routes) while routes target it.
     public func deleteIntegration(_ id: IntegrationID, in apiID: APIID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingIntegration(id, in: apiID, registry)
             let routes = try registry.routes(targeting: id, in: apiID)
@@ -77,6 +81,7 @@ extension RegistryService {
                     "Integration \(id) is the target of routes \(routes.map(\.rawValue).joined(separator: ", ")); "
                         + "change or delete those routes first.")
             }
+            try registry.record("DeleteIntegration", .integration, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteIntegration(id, in: apiID)
         }
     }

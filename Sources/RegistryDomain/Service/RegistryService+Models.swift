@@ -12,6 +12,7 @@ extension RegistryService {
             var model = Model(id: try Self.newID(unusedIn: registry), apiID: apiID, name: name, schema: schema)
             model.apply(input)
             try model.checkRules(in: api, using: registry)
+            try registry.record("CreateModel", .model, model.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(model)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return model
@@ -46,6 +47,7 @@ extension RegistryService {
             model.apply(input)
             try model.checkRules(in: api, using: registry)
             if model.name != oldName { try Self.refuseIfNamed(oldName, in: apiID, registry, doing: "renamed") }
+            try registry.record("UpdateModel", .model, model.id.rawValue, in: .api(apiID), at: now)
             try registry.update(model)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return model
@@ -60,6 +62,7 @@ extension RegistryService {
         try await store.write { registry throws(RegistryError) in
             let model = try Self.existingModel(id, in: apiID, registry)
             try Self.refuseIfNamed(model.name, in: apiID, registry, doing: "deleted")
+            try registry.record("DeleteModel", .model, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteModel(id, in: apiID)
             try Self.deployAutomatically(apiID, in: registry, at: now)
         }

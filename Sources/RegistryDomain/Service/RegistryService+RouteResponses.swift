@@ -15,6 +15,7 @@ extension RegistryService {
                 id: try Self.newID(unusedIn: registry), apiID: apiID, routeID: routeID, key: key)
             response.apply(input)
             try response.checkRules(in: api, using: registry)
+            try registry.record("CreateRouteResponse", .routeResponse, response.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(response)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return response
@@ -53,6 +54,7 @@ extension RegistryService {
             var response = try Self.existingRouteResponse(id, of: routeID, in: apiID, registry)
             response.apply(input)
             try response.checkRules(in: api, using: registry)
+            try registry.record("UpdateRouteResponse", .routeResponse, response.id.rawValue, in: .api(apiID), at: now)
             try registry.update(response)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return response
@@ -67,6 +69,7 @@ extension RegistryService {
         let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingRouteResponse(id, of: routeID, in: apiID, registry)
+            try registry.record("DeleteRouteResponse", .routeResponse, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteRouteResponse(id, of: routeID)
             try Self.deployAutomatically(apiID, in: registry, at: now)
         }

@@ -17,6 +17,7 @@ extension RegistryService {
                 routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))
             try route.apply(input, protocolType: api.protocolType)
             try route.checkRules(in: api, using: registry)
+            try registry.record("CreateRoute", .route, route.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(route)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return route
@@ -47,6 +48,7 @@ extension RegistryService {
             var route = try Self.existingRoute(id, in: apiID, registry)
             try route.apply(input, protocolType: api.protocolType)
             try route.checkRules(in: api, using: registry)
+            try registry.record("UpdateRoute", .route, route.id.rawValue, in: .api(apiID), at: now)
             try registry.update(route)
             try Self.deployAutomatically(apiID, in: registry, at: now)
             return route
@@ -59,6 +61,7 @@ extension RegistryService {
         let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingRoute(id, in: apiID, registry)
+            try registry.record("DeleteRoute", .route, id.rawValue, in: .api(apiID), at: now)
             try registry.deleteRoute(id, in: apiID)
             try Self.deployAutomatically(apiID, in: registry, at: now)
         }
@@ -78,6 +81,7 @@ extension RegistryService {
                     "Unable to find request parameter '\(key.prefix(300))' in route \(id).")
             }
             if route.requestParameters?.isEmpty == true { route.requestParameters = nil }
+            try registry.record("DeleteRouteRequestParameter", .route, id.rawValue, in: .api(apiID), at: now)
             try registry.update(route)
             try Self.deployAutomatically(apiID, in: registry, at: now)
         }

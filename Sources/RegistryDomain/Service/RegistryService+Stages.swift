@@ -20,6 +20,7 @@ extension RegistryService {
             var stage = Stage(apiID: apiID, name: name, tags: input.tags ?? [:], createdDate: now, lastUpdatedDate: now)
             try stage.apply(input)
             try stage.checkRules(in: api, using: registry)
+            try registry.record("CreateStage", .stage, stage.name.rawValue, in: .api(apiID), at: now)
             try registry.insert(stage)
             if stage.autoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
             return (try registry.stage(name, in: apiID) ?? stage).withAWSDefaults(for: api.protocolType)
@@ -66,6 +67,7 @@ extension RegistryService {
             try stage.apply(input)
             stage.lastUpdatedDate = now
             try stage.checkRules(in: api, using: registry)
+            try registry.record("UpdateStage", .stage, stage.name.rawValue, in: .api(apiID), at: now)
             try registry.update(stage)
             if stage.autoDeploy, !wasAutoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
             return (try registry.stage(name, in: apiID) ?? stage).withAWSDefaults(for: api.protocolType)
@@ -76,6 +78,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API or stage,
     ///   ``RegistryError/Code/badRequest`` (naming the domain names) while API mappings serve it.
     public func deleteStage(_ name: StageName, in apiID: APIID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingStage(name, in: apiID, registry)
             let mappings = try registry.apiMappings(of: apiID).filter { $0.stage == name }
@@ -86,6 +89,7 @@ extension RegistryService {
                         + "domain names (\(Set(mappings.map(\.domainName.rawValue)).sorted().joined(separator: ", ")))."
                 )
             }
+            try registry.record("DeleteStage", .stage, name.rawValue, in: .api(apiID), at: now)
             try registry.deleteStage(name, in: apiID)
         }
     }
@@ -98,6 +102,7 @@ extension RegistryService {
             var stage = try Self.existingStage(name, in: apiID, registry)
             stage.accessLogSettings = nil
             stage.lastUpdatedDate = now
+            try registry.record("DeleteAccessLogSettings", .stage, stage.name.rawValue, in: .api(apiID), at: now)
             try registry.update(stage)
         }
     }
@@ -117,6 +122,7 @@ extension RegistryService {
             }
             if stage.routeSettings?.isEmpty == true { stage.routeSettings = nil }
             stage.lastUpdatedDate = now
+            try registry.record("DeleteRouteSettings", .stage, stage.name.rawValue, in: .api(apiID), at: now)
             try registry.update(stage)
         }
     }

@@ -8,9 +8,11 @@ extension RegistryService {
             subnetIDs: try FieldRules.require(input.subnetIds, member: "subnetIds"),
             securityGroupIDs: input.securityGroupIds ?? [], tags: input.tags ?? [:], createdDate: clock())
         try link.checkRules(quotas: quotas)
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             var link = link
             link.id = try Self.newID(unusedIn: registry)
+            try registry.record("CreateVpcLink", .vpcLink, link.id.rawValue, in: .vpcLink(link.id), at: now)
             try registry.insert(link)
             return link
         }
@@ -35,10 +37,12 @@ extension RegistryService {
             throw .badRequest("UpdateVpcLink can change only the name.")
         }
         let quotas = self.quotas
+        let now = clock()
         return try await store.write { registry throws(RegistryError) in
             var link = try Self.existingVpcLink(id, registry)
             if let name = input.name { link.name = name }
             try link.checkRules(quotas: quotas)
+            try registry.record("UpdateVpcLink", .vpcLink, link.id.rawValue, in: .vpcLink(link.id), at: now)
             try registry.update(link)
             return link
         }
@@ -48,6 +52,7 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown id, ``RegistryError/Code/conflict``
     ///   (naming the APIs) while integrations use it.
     public func deleteVpcLink(_ id: VpcLinkID) async throws(RegistryError) {
+        let now = clock()
         try await store.write { registry throws(RegistryError) in
             _ = try Self.existingVpcLink(id, registry)
             let apis = try registry.apis(usingVpcLink: id)
@@ -56,6 +61,7 @@ extension RegistryService {
                     "VPC link \(id) is used by integrations of APIs \(apis.map(\.rawValue).joined(separator: ", ")); "
                         + "delete or change those integrations first.")
             }
+            try registry.record("DeleteVpcLink", .vpcLink, id.rawValue, in: .vpcLink(id), at: now)
             try registry.deleteVpcLink(id)
         }
     }

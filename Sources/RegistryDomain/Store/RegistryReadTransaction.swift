@@ -116,4 +116,13 @@ public protocol RegistryReadTransaction {
 
     /// The tags of a resource, or `nil` if the resource does not exist.
     func tags(of resource: TaggedResource) throws(RegistryError) -> Tags?
+
+    /// A page of the stream's changes, newest first.
+    func changes(in stream: ChangeStream, _ page: PageRequest) throws(RegistryError) -> Page<Change>
+    /// A page of the catalog's changes, newest first, filtered.
+    func changes(_ filter: ChangeFilter, _ page: PageRequest) throws(RegistryError) -> Page<Change>
+    /// The change that made this revision of the stream, or `nil`.
+    func change(revision: Int, of stream: ChangeStream) throws(RegistryError) -> Change?
+    /// The stream's newest change, or `nil` if it has none.
+    func latestChange(of stream: ChangeStream) throws(RegistryError) -> Change?
 }

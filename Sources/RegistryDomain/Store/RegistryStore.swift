@@ -11,6 +11,15 @@ public protocol RegistryStore: Sendable {
         _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
     ) async throws(RegistryError) -> Result
 
+    /// Runs `body` against the catalog as it stood right after the change with this sequence number
+    /// (rebuilt from the rows' versions: every read answers as it would have then; the change log
+    /// itself reads as it is now).
+    /// - Throws: what `body` throws, or the store's failure.
+    func read<Result: Sendable>(
+        asOfChange sequence: Int64,
+        _ body: @escaping @Sendable (any RegistryReadTransaction) throws(RegistryError) -> Result
+    ) async throws(RegistryError) -> Result
+
     /// Runs `body` in one write transaction; commits if it returns, rolls back if it throws.
     /// When this returns, the transaction is durable.
     /// - Throws: what `body` throws, or the store's failure (the transaction is then rolled back).

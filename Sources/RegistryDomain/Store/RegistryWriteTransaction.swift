@@ -5,6 +5,12 @@
 /// row (the second line of defence behind the domain rules), ``RegistryError/Code/serviceUnavailable``
 /// when the database cannot be written.
 public protocol RegistryWriteTransaction: RegistryReadTransaction {
+    /// Records the change this write makes, in the same transaction: every write calls it once,
+    /// before it changes its first row (the store refuses a write that changes rows without it).
+    /// The store adds the sequence number, the stream's next revision and ``ChangeOrigin/current``.
+    /// - Throws: ``RegistryError/Code/internalFailure`` when the write already recorded its change.
+    func record(_ change: ChangeRecord) throws(RegistryError)
+
     /// Inserts a new API with its tags.
     func insert(_ api: API) throws(RegistryError)
     /// Replaces an existing API's attributes (not its tags).
@@ -88,6 +94,13 @@ public protocol RegistryWriteTransaction: RegistryReadTransaction {
     func update(_ mapping: APIMapping) throws(RegistryError)
     /// Deletes an API mapping.
     func deleteAPIMapping(_ id: APIMappingID, on domainName: DomainNameID) throws(RegistryError)
+
+    /// Replaces the API's rows with those it had right after change `sequence` (read from the
+    /// rows' versions, with their ids and creation order): the API, its tags, integrations,
+    /// authorizers, models, deployments, stages and their tags, routes, route and integration
+    /// responses. The API's current API mappings are deleted; its old ones are not restored here.
+    /// - Throws: ``RegistryError/Code/conflict`` when a schema constraint refuses a restored row.
+    func restoreAPI(_ id: APIID, asOfChange sequence: Int64) throws(RegistryError)
 
     /// Replaces all tags of an existing resource.
     func replaceTags(of resource: TaggedResource, with tags: Tags) throws(RegistryError)

@@ -9,8 +9,35 @@ import RegistryDomain
 struct SQLiteRegistryTransaction: RegistryWriteTransaction {
     /// The connection, valid only inside the store's read or write closure.
     let db: Database
+    /// The change after which reads answer (an old revision), or `nil` for the current state.
+    let asOfChange: Int64?
+    /// Who the writes are made for (written into the change record).
+    let origin: ChangeOrigin
+    /// Whether this write has recorded its change (`nil` for reads).
+    let journal: ChangeJournal?
 
-    init(_ db: Database) { self.db = db }
+    /// A transaction reading the current state.
+    init(_ db: Database) {
+        self.init(db, asOfChange: nil, origin: .anonymous, journal: nil)
+    }
+
+    /// A transaction over `db`: reads as of `asOfChange` (`nil`: now); writes record their change
+    /// through `journal`, naming `origin`.
+    init(_ db: Database, asOfChange: Int64?, origin: ChangeOrigin, journal: ChangeJournal?) {
+        self.db = db
+        self.asOfChange = asOfChange
+        self.origin = origin
+        self.journal = journal
+    }
+
+    /// The prepared statement for `sql`: cached for current reads and writes; for a read of an old
+    /// revision, `sql` behind the history shadows of ``HistoryTables``, prepared for this read only
+    /// (its text names the change, so caching it would fill the cache with one-off statements).
+    /// - Throws: GRDB's error when the statement does not prepare.
+    func statement(_ sql: String) throws -> Statement {
+        guard let asOfChange else { return try db.cachedStatement(sql: sql) }
+        return try db.makeStatement(sql: HistoryTables.asOf(asOfChange, for: sql) + sql)
+    }
 
     func isTaken(_ id: some EntityIdentifier) throws(RegistryError) -> Bool {
         let table: String
@@ -26,6 +53,13 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         case is RouteResponseID: table = RouteResponseColumn.table
         case is IntegrationResponseID: table = IntegrationResponseColumn.table
         default: preconditionFailure("isTaken: no table for \(type(of: id))")
+        }
+        if id is APIID || id is VpcLinkID {
+            // A deleted API or VPC link keeps its history under its id, and restoring a revision
+            // brings it back under that id: its id is never drawn again.
+            return try count(
+                "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?1) OR EXISTS (SELECT 1 FROM changes WHERE stream = ?1)",
+                [id.rawValue]) > 0
         }
         return try count("SELECT count(*) FROM \(table) WHERE id = ?", [id.rawValue]) > 0
     }
@@ -43,7 +77,7 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         decode: (StatementRow<Column>) throws(RegistryError) -> Item
     ) throws(RegistryError) -> Page<Item> {
         do {
-            let statement = try db.cachedStatement(sql: sql + " AND seq > ? ORDER BY seq LIMIT ?")
+            let statement = try self.statement(sql + " AND seq > ? ORDER BY seq LIMIT ?")
             var all = arguments
             all += [request.after?.lastSequence ?? 0, request.maxResults + 1]
             var items: [Item] = []
@@ -78,7 +112,7 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
         _ sql: String, _ arguments: SQLArguments, decode: @escaping (StatementRow<Column>) throws(RegistryError) -> Item
     ) throws(RegistryError) -> [Item] {
         do {
-            return try Array(DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments, decode: decode))
+            return try Array(DecodingCursor(statement(sql), arguments: arguments, decode: decode))
         } catch {
             throw RegistryError(storageFailure: error)
         }
@@ -134,7 +168,7 @@ struct SQLiteRegistryTransaction: RegistryWriteTransaction {
     {
         do {
             var tags: Tags = [:]
-            let rows = try DecodingCursor(db.cachedStatement(sql: sql), arguments: arguments) {
+            let rows = try DecodingCursor(statement(sql), arguments: arguments) {
                 (row: StatementRow<Column>) in (row[.key] as String, row[.value] as String)
             }
             while let (key, value) = try rows.next() { tags[key] = value }
