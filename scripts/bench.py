@@ -5,7 +5,9 @@ Every figure is a ratio measured in one run, because these machines are shared a
 
 1. Throughput, `wrk -t2 -c64` on loopback against the release binary and, side by side, moto_server
    (the in-memory emulator people use for this API): GET /healthz, GET /v2/apis/{id}, and
-   POST /v2/apis/{id}/routes with synchronous=FULL (writes per fsync read from /metrics).
+   POST /v2/apis/{id}/routes with synchronous=FULL (writes per fsync read from /metrics), both as
+   routes filling one API after another and as a catalog's writes come: routes with targets,
+   round-robin over a few hundred APIs at once (each with its integration).
 2. Server-side medians (the `Server-Timing` header): a 300-route template (JSON and YAML) and a
    page of 100 routes.
 3. Scale: a catalog of --scale-apis APIs with --scale-routes-per-api routes each, seeded by
@@ -173,6 +175,15 @@ def seed_registry_api(port, name):
     return json.loads(data)["apiId"]
 
 
+def seed_targeted_api(port, name):
+    """An API with one Lambda integration: "apiId integrationId"."""
+    api = seed_registry_api(port, name)
+    _, data = call(port, "POST", f"/v2/apis/{api}/integrations", {
+        "integrationType": "AWS_PROXY", "payloadFormatVersion": "2.0",
+        "integrationUri": "arn:aws:lambda:us-east-1:123456789012:function:" + name})
+    return f"{api} {json.loads(data)['integrationId']}"
+
+
 def seed_moto_api(port):
     import boto3
     client = boto3.client("apigatewayv2", endpoint_url=f"http://127.0.0.1:{port}", region_name="us-east-1",
@@ -248,9 +259,9 @@ def throughput(args, report, workdir, registry, moto):
         with open(moto_ids, "w") as out:
             out.write((moto_api + "\n") * 2)
     seconds = args.seconds
-    runs = {name: [] for name in ("health", "get_api", "get_route", "moto_get", "post", "moto_post")}
-    ratios = {name: [] for name in ("get_vs_health", "get_vs_moto", "post_vs_moto")}
-    transactions = writes = 0
+    runs = {name: [] for name in ("health", "get_api", "get_route", "moto_get", "post", "spread", "moto_post")}
+    ratios = {name: [] for name in ("get_vs_health", "get_vs_moto", "post_vs_moto", "spread_vs_moto")}
+    transactions = writes = spread_transactions = spread_writes = 0
     for round_number in range(args.rounds):
         # Writes: each run spreads its routes over fresh APIs, 300 each (AWS's quota), with keys
         # that never collide, so every request must be a 201.
@@ -260,6 +271,14 @@ def throughput(args, report, workdir, registry, moto):
                                 range(seconds * 200)))
         with open(ids_file, "w") as out:
             out.write("\n".join(ids) + "\n")
+        # The catalog's way: every request a route with a target, round-robin over enough APIs
+        # (at least 300 of them, each with its integration) that none passes its 300-route quota.
+        spread_file = os.path.join(workdir, f"spread-apis-{round_number}.txt")
+        with ThreadPoolExecutor(16) as pool:
+            spread = list(pool.map(lambda n: seed_targeted_api(registry.port, f"bench-spread-{round_number}-{n}"),
+                                   range(max(300, seconds * 60))))
+        with open(spread_file, "w") as out:
+            out.write("\n".join(spread) + "\n")
 
         health = wrk(registry.port, "/healthz", seconds)
         get_api = wrk(registry.port, f"/v2/apis/{empty_api}", seconds)
@@ -277,11 +296,18 @@ def throughput(args, report, workdir, registry, moto):
         runs["post"].append(post)
         transactions += after["registry_write_transactions_total"] - before["registry_write_transactions_total"]
         writes += after["registry_writes_total"] - before["registry_writes_total"]
+        spread_run = wrk(registry.port, "/", seconds, script="create-targeted-routes.lua", script_args=[spread_file, "2"])
+        spread_after = metrics(registry.port)
+        runs["spread"].append(spread_run)
+        spread_transactions += (spread_after["registry_write_transactions_total"]
+                                - after["registry_write_transactions_total"])
+        spread_writes += spread_after["registry_writes_total"] - after["registry_writes_total"]
         if moto:
             moto_post = wrk(moto.port, "/", seconds, script="create-routes.lua", script_args=[moto_ids, "2"],
                             headers=[f"Authorization: {MOTO_AUTH}"])
             runs["moto_post"].append(moto_post)
             ratios["post_vs_moto"].append(post["rate"] / moto_post["rate"])
+            ratios["spread_vs_moto"].append(spread_run["rate"] / moto_post["rate"])
 
     def line(label, name, extra=""):
         if runs[name]:
@@ -298,8 +324,12 @@ def throughput(args, report, workdir, registry, moto):
     per_fsync = writes / transactions if transactions else float("nan")
     line("registry POST /v2/apis/{id}/routes", "post",
          f", {writes:,.0f} writes in {transactions:,.0f} commits = {per_fsync:.1f} writes per fsync")
+    spread_per_fsync = spread_writes / spread_transactions if spread_transactions else float("nan")
+    line("registry POST routes, targets, 300+ APIs", "spread",
+         f", {spread_writes:,.0f} writes in {spread_transactions:,.0f} commits = {spread_per_fsync:.1f} writes per fsync")
     line("moto_server POST /v2/apis/{id}/routes", "moto_post")
-    failures = sum(run["failures"] for name in ("health", "get_api", "get_route", "post") for run in runs[name])
+    failures = sum(run["failures"] for name in ("health", "get_api", "get_route", "post", "spread")
+                   for run in runs[name])
     report.line(f"registry requests that were not 2xx or failed on the socket: {failures}")
 
     def shown(values, fmt):
@@ -316,6 +346,9 @@ def throughput(args, report, workdir, registry, moto):
         ratio = median(ratios["post_vs_moto"])
         report.target("POST routes (synchronous=FULL): registry / moto_server", f"{ratio:.1f}x", ">= 20x", ratio >= 20)
         report.line(f"  [{shown(ratios['post_vs_moto'], '{:.1f}x')}]")
+        ratio = median(ratios["spread_vs_moto"])
+        report.target("POST targeted routes over 300+ APIs: registry / moto", f"{ratio:.1f}x", ">= 20x", ratio >= 20)
+        report.line(f"  [{shown(ratios['spread_vs_moto'], '{:.1f}x')}]")
     report.target("registry requests answered 2xx", f"{failures} failed", "0 failed", failures == 0)
 
 
@@ -341,6 +374,48 @@ def latencies(args, report, registry):
                   "< 5 ms", figures["yaml"] < 5)
     report.target(f"page of 100 routes (server median of {args.requests})", f"{figures['page']:.3f} ms",
                   "< 2 ms", figures["page"] < 2)
+    history(args, report, registry, api)
+
+
+def history(args, report, registry, api, changes=10_000):
+    """The 300-route API's history grown to `changes` revisions (route updates, each a new version of
+    one route), then server medians of: an old revision's template (rebuilt from the row versions and
+    synthesized) and the change set between two neighbouring old revisions."""
+    _, data = call(registry.port, "GET", f"/v2/apis/{api}/routes?maxResults=500")
+    routes = [(item["routeId"], item["routeKey"]) for item in json.loads(data)["items"]]
+    response, data = call(registry.port, "GET", f"/v2/apis/{api}/revisions?maxResults=1", expect=(200, 404))
+    if response.status == 404:
+        report.line("history: not measured (this build keeps no history)")
+        return
+    latest = json.loads(data)["items"][0]["revision"]
+
+    def update(n):
+        route_id, key = routes[n % len(routes)]
+        call(registry.port, "PATCH", f"/v2/apis/{api}/routes/{route_id}",
+             {"operationName": f"op{n}", "routeKey": key})
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(update, range(max(0, changes - latest))))
+    grown = time.perf_counter() - started
+    _, data = call(registry.port, "GET", f"/v2/apis/{api}/revisions?maxResults=1")
+    latest = json.loads(data)["items"][0]["revision"]
+    session = Session(registry.port)
+    rng = random.Random(7)
+    templates, change_sets = [], []
+    for _ in range(args.requests):
+        revision = rng.randint(2, latest)
+        response, _ = session.get(f"/v2/apis/{api}/template?revision={revision}")
+        templates.append(server_ms(response, "snapshot") + server_ms(response, "synth"))
+        response, _ = session.get(f"/v2/apis/{api}/changes?from={revision - 1}&to={revision}")
+        change_sets.append(server_ms(response, "changeset"))
+    report.line(f"history: the 300-route API grown to {latest:,} revisions in {grown:.1f} s "
+                f"({(latest - len(routes)) / grown:,.0f} route updates/s, 16 clients)")
+    median_template, median_change_set = statistics.median(templates), statistics.median(change_sets)
+    report.target(f"a revision's template, {latest:,}-revision API (server median of {args.requests})",
+                  f"{median_template:.3f} ms", "< 50 ms", median_template < 50)
+    report.target(f"change set between two revisions (server median of {args.requests})",
+                  f"{median_change_set:.3f} ms", "< 20 ms", median_change_set < 20)
 
 
 def scale(args, report, workdir):

@@ -18,6 +18,7 @@ public func buildRouter(
             defaultRegion: configuration.defaultRegion, maximumBodySize: configuration.maximumBodySize, logger: logger,
             authenticator: configuration.authentication.map(RequestAuthenticator.init),
             rateLimiter: configuration.rateLimitPerSecond.map(PrincipalRateLimiter.init), clock: wallClock))
+    router.add(middleware: DryRunMiddleware())
     let limit = configuration.maximumBodySize
     ServiceEndpoints(service: service).register(on: router)
     APIEndpoints(service: service, bodyLimit: limit).register(on: router)
@@ -35,6 +36,7 @@ public func buildRouter(
     TagEndpoints(service: service, bodyLimit: limit).register(on: router)
     TemplateEndpoints(service: service).register(on: router)
     ExportEndpoints(service: service).register(on: router)
+    HistoryEndpoints(service: service).register(on: router)
     return router
 }
 

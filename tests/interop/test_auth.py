@@ -732,6 +732,31 @@ def test_editor_token_can_write(endpoint, admin, admin_api):
         admin.get_api(ApiId=api_id)
 
 
+def test_history_names_principals_never_credentials(endpoint, admin, admin_api):
+    headers = {**DEPLOYER.bearer, "Content-Type": "application/json"}
+    created = http("POST", endpoint + "/v2/apis", headers=headers,
+                   data=json.dumps({"name": unique_name("audited"), "protocolType": "HTTP"}))
+    assert created.status_code == 201, created.text
+    api_id = created.json()["apiId"]
+    admin_api.track(api_id)
+    admin.create_route(ApiId=api_id, RouteKey="GET /pets")
+
+    # A reader reads the history; the log names who did what by name only.
+    revisions = http("GET", f"{endpoint}/v2/apis/{api_id}/revisions", headers=VIEWER.bearer)
+    assert revisions.status_code == 200, revisions.text
+    assert [(item["operation"], item["principal"]) for item in revisions.json()["items"]] == [
+        ("CreateRoute", "admin"), ("CreateApi", "deployer")]
+    assert revisions.json()["items"][1]["requestId"] == created.headers["x-amzn-RequestId"]
+    audit = http("GET", endpoint + "/v2/changes", headers=VIEWER.bearer, params={"principal": "deployer"})
+    assert audit.status_code == 200, audit.text
+    assert audit.json()["items"] and all(item["principal"] == "deployer" for item in audit.json()["items"])
+    for text in (revisions.text, audit.text):
+        for secret in SECRETS_USED | {ADMIN.access_key_id, DEPLOYER.access_key_id}:
+            assert secret not in text
+    # Without credentials the history is as closed as the rest of the catalog.
+    assert_refusal(http("GET", endpoint + "/v2/changes"), "MissingAuthenticationTokenException")
+
+
 # ======================================================================================================
 # Signatures that must not verify
 # ======================================================================================================

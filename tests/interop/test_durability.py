@@ -5,7 +5,10 @@ creating APIs and routes (each thread adds routes to its own latest API), and SI
 server while writes are in flight. Every write that was answered 2xx is recorded. A new
 server then starts on the same file; each recorded write must be readable with the content
 that was acknowledged (GetApi, GetRoute by id). Finally, after that server has stopped,
-`PRAGMA integrity_check` and `PRAGMA foreign_key_check` must find nothing wrong.
+`PRAGMA integrity_check` and `PRAGMA foreign_key_check` must find nothing wrong, and the history
+must match: every acknowledged write has exactly one change record (found by the request id it
+was answered with), every record belongs to a write that was acknowledged or cut off by the
+kill, and replaying the records' row versions in change order gives exactly the current rows.
 
 Writes that were in flight when the process died (no answer) may or may not be there; the test
 only asks that the file is consistent either way.
@@ -75,6 +78,7 @@ def start(workdir: Path) -> KillableServer:
 class AckedApi:
     api_id: str
     name: str
+    request_id: str
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class AckedRoute:
     api_id: str
     route_id: str
     route_key: str
+    request_id: str
 
 
 class Client:
@@ -90,6 +95,7 @@ class Client:
     def __init__(self, base_url: str):
         url = urlsplit(base_url)
         self.connection = http.client.HTTPConnection(url.hostname, url.port, timeout=REQUEST_TIMEOUT_SECONDS)
+        self.last_request_id = ""
 
     def call(self, method: str, path: str, document: dict | None = None) -> tuple[int, dict] | None:
         body = json.dumps(document).encode() if document is not None else None
@@ -97,6 +103,7 @@ class Client:
         try:
             self.connection.request(method, path, body=body, headers=headers)
             response = self.connection.getresponse()
+            self.last_request_id = response.getheader("x-amzn-RequestId") or ""
             payload = response.read()
         except (OSError, http.client.HTTPException):
             self.connection.close()
@@ -142,14 +149,15 @@ class Load:
                     if document is not None:
                         api_id, routes_in_api = document["apiId"], 0
                         with self.lock:
-                            self.apis.append(AckedApi(api_id, name))
+                            self.apis.append(AckedApi(api_id, name, client.last_request_id))
                 else:
                     route_key = f"GET /t{index}/s{sequence}"
                     routes_in_api += 1
                     document = self.write(client, "CreateRoute", f"/v2/apis/{api_id}/routes", {"routeKey": route_key})
                     if document is not None:
                         with self.lock:
-                            self.routes.append(AckedRoute(api_id, document["routeId"], route_key))
+                            self.routes.append(
+                                AckedRoute(api_id, document["routeId"], route_key, client.last_request_id))
         except Exception as error:  # noqa: BLE001 - a broken writer must fail the test, not vanish
             with self.lock:
                 self.unexpected.append(f"writer {index} crashed: {error!r}")
@@ -222,6 +230,63 @@ def missing_writes(base_url: str, apis: list[AckedApi], routes: list[AckedRoute]
     return [problem for problem in problems if problem]
 
 
+# Every catalog table with its history twin's key (without valid_from), as migration 0006 made them.
+HISTORY_KEYS = {
+    "apis": ["id"], "api_tags": ["api_id", "key"], "vpc_links": ["id"], "vpc_link_tags": ["vpc_link_id", "key"],
+    "integrations": ["api_id", "seq"], "authorizers": ["api_id", "seq"], "routes": ["api_id", "seq"],
+    "deployments": ["api_id", "seq"], "stages": ["api_id", "seq"], "stage_tags": ["api_id", "stage_name", "key"],
+    "models": ["api_id", "seq"], "route_responses": ["api_id", "seq"], "integration_responses": ["api_id", "seq"],
+    "domain_names": ["name"], "domain_name_tags": ["domain_name", "key"], "api_mappings": ["domain_name", "seq"],
+}
+
+
+def history_problems(db: Path, apis: list[AckedApi], routes: list[AckedRoute], cut_off: int) -> list[str]:
+    """What the change log and the row versions get wrong about the acknowledged writes."""
+    connection = sqlite3.connect(db)
+    problems: list[str] = []
+    try:
+        records: dict[str, list[tuple]] = {}
+        for request_id, operation, resource_id in connection.execute(
+                "SELECT request_id, operation, resource_id FROM changes"):
+            records.setdefault(request_id, []).append((operation, resource_id))
+        acknowledged = {api.request_id: ("CreateApi", api.api_id) for api in apis}
+        acknowledged |= {route.request_id: ("CreateRoute", route.route_id) for route in routes}
+        for request_id, expected in acknowledged.items():
+            if records.get(request_id) != [expected]:
+                problems.append(f"request {request_id}: records {records.get(request_id)}, expected [{expected}]")
+        unacknowledged = [key for key in records if key not in acknowledged]
+        if len(unacknowledged) > cut_off:
+            problems.append(f"{len(unacknowledged)} records of writes never acknowledged, {cut_off} cut off")
+        sequences = [row[0] for row in connection.execute("SELECT seq FROM changes ORDER BY seq")]
+        for table, key in HISTORY_KEYS.items():
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            positions = [columns.index(name) for name in key]
+            replayed: dict[tuple, tuple] = {}
+            versions = connection.execute(
+                f"SELECT {', '.join(columns)}, valid_from, valid_to FROM {table}_history").fetchall()
+            opened: dict[int, list[tuple]] = {}
+            closed: dict[int, list[tuple]] = {}
+            for version in versions:
+                row, valid_from, valid_to = version[:-2], version[-2], version[-1]
+                opened.setdefault(valid_from, []).append(row)
+                if valid_to is not None:
+                    closed.setdefault(valid_to, []).append(row)
+            stray = (set(opened) | set(closed)) - set(sequences)
+            if stray:
+                problems.append(f"{table}: versions of changes that were never recorded: {sorted(stray)[:5]}")
+            for sequence in sequences:
+                for row in closed.get(sequence, []):
+                    replayed.pop(tuple(row[i] for i in positions), None)
+                for row in opened.get(sequence, []):
+                    replayed[tuple(row[i] for i in positions)] = row
+            current = set(connection.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall())
+            if set(replayed.values()) != current:
+                problems.append(f"{table}: replaying the history gives {len(replayed)} rows, the table has {len(current)}")
+    finally:
+        connection.close()
+    return problems
+
+
 def pragma(db: Path, statement: str) -> list[tuple]:
     connection = sqlite3.connect(db)
     try:
@@ -277,3 +342,5 @@ def test_acknowledged_writes_survive_sigkill(request, tmp_path, round_number):
     assert not missing, f"{len(missing)} acknowledged writes are missing after the restart: {missing[:10]}"
     assert pragma(restarted.db_path, "PRAGMA integrity_check") == [("ok",)]
     assert pragma(restarted.db_path, "PRAGMA foreign_key_check") == []
+    problems = history_problems(restarted.db_path, load.apis, load.routes, load.cut_off)
+    assert not problems, f"the history does not match the acknowledged writes: {problems[:10]}"

@@ -29,7 +29,7 @@ struct ExportEndpoints {
             case let other:
                 throw RegistryError.badRequest("includeExtensions must be true or false, got '\(other ?? "")'.")
             }
-            let snapshot = try await service.snapshot(of: apiID)
+            let snapshot = try await TemplateEndpoints.snapshot(of: apiID, request, service)
             if let text = query.get("stageName") {
                 let name = try StageName(validating: String(text))
                 guard snapshot.stages.contains(where: { $0.name == name }) else {

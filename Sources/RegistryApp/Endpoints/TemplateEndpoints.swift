@@ -13,7 +13,7 @@ struct TemplateEndpoints {
             let format = try TemplateFormat(request)
             let options = try Self.options(request)
             let started = ContinuousClock.now
-            let snapshot = try await service.snapshot(of: apiID)
+            let snapshot = try await Self.snapshot(of: apiID, request, service)
             let read = ContinuousClock.now
             let template = try TemplateSynthesizer().synthesize(snapshot, options: options)
             let body = format == .yaml ? template.yamlBytes : template.jsonBytes
@@ -24,6 +24,18 @@ struct TemplateEndpoints {
                 + "synth;dur=\((synthesized - read).serverTimingMilliseconds)"
             return response
         }
+    }
+
+    /// The API as the request asks for it: now, or right after `?revision=N`.
+    /// - Throws: ``RegistryError/Code/badRequest`` for a malformed revision,
+    ///   ``RegistryError/Code/notFound`` for an unknown API or revision.
+    static func snapshot(
+        of apiID: APIID, _ request: Request, _ service: RegistryService
+    ) async throws(RegistryError) -> APISnapshot {
+        guard let text = request.uri.queryParameters.get("revision") else {
+            return try await service.snapshot(of: apiID)
+        }
+        return try await service.snapshot(of: apiID, atRevision: try HistoryEndpoints.revision(text))
     }
 
     private static func options(_ request: Request) throws(RegistryError) -> SynthesisOptions {

@@ -45,6 +45,8 @@ tags:
     description: Tags of a resource, addressed by ARN.
   - name: Templates
     description: CloudFormation templates synthesized from the registry (this service's extension).
+  - name: History
+    description: Who changed what and when, and any revision's template (this service's extension).
   - name: Service
     description: Service extensions (not part of API Gateway).
 paths:
@@ -60,7 +62,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateApiRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created API.
           headers:
@@ -157,6 +163,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateApiRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated API.
@@ -166,7 +174,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Api'
+                anyOf:
+                  - $ref: '#/components/schemas/Api'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -188,7 +198,13 @@ paths:
       tags:
         - Apis
       summary: Deletes an Api resource.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The API was deleted.
           headers:
@@ -212,7 +228,13 @@ paths:
       tags:
         - Apis
       summary: Deletes the CORS configuration of an API.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The CORS configuration was deleted (or there was none).
           headers:
@@ -242,7 +264,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateRouteRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created route.
           headers:
@@ -337,6 +363,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateRouteRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated route.
@@ -346,7 +374,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Route'
+                anyOf:
+                  - $ref: '#/components/schemas/Route'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -368,7 +398,13 @@ paths:
       tags:
         - Routes
       summary: Deletes a Route.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The route was deleted.
           headers:
@@ -394,7 +430,13 @@ paths:
       tags:
         - Routes
       summary: Deletes a route request parameter.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The request parameter was deleted.
           headers:
@@ -425,7 +467,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateRouteResponseRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created route response.
           headers:
@@ -522,6 +568,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateRouteResponseRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated route response.
@@ -531,7 +579,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/RouteResponse'
+                anyOf:
+                  - $ref: '#/components/schemas/RouteResponse'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -553,7 +603,13 @@ paths:
       tags:
         - Routes
       summary: Deletes a RouteResponse.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The route response was deleted.
           headers:
@@ -583,7 +639,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateIntegrationRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created integration.
           headers:
@@ -678,6 +738,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateIntegrationRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated integration.
@@ -687,7 +749,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Integration'
+                anyOf:
+                  - $ref: '#/components/schemas/Integration'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -709,7 +773,13 @@ paths:
       tags:
         - Integrations
       summary: Deletes an Integration.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The integration was deleted.
           headers:
@@ -742,7 +812,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateIntegrationResponseRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created integration response.
           headers:
@@ -839,6 +913,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateIntegrationResponseRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated integration response.
@@ -848,7 +924,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/IntegrationResponse'
+                anyOf:
+                  - $ref: '#/components/schemas/IntegrationResponse'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -870,7 +948,13 @@ paths:
       tags:
         - Integrations
       summary: Deletes an IntegrationResponse.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The integration response was deleted.
           headers:
@@ -900,7 +984,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateStageRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created stage.
           headers:
@@ -995,6 +1083,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateStageRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated stage.
@@ -1004,7 +1094,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Stage'
+                anyOf:
+                  - $ref: '#/components/schemas/Stage'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1026,7 +1118,13 @@ paths:
       tags:
         - Stages
       summary: Deletes a Stage.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The stage was deleted.
           headers:
@@ -1051,7 +1149,13 @@ paths:
       tags:
         - Stages
       summary: Deletes the AccessLogSettings for a Stage. To disable access logging for a Stage, delete its AccessLogSettings.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The access log settings were deleted.
           headers:
@@ -1077,7 +1181,13 @@ paths:
       tags:
         - Stages
       summary: Deletes the RouteSettings for a stage.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The route settings were deleted.
           headers:
@@ -1102,7 +1212,13 @@ paths:
       tags:
         - Stages
       summary: Resets all authorizer cache entries on a stage. Supported only for HTTP APIs.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: Accepted. The registry keeps no authorizer cache, so this only checks that the API and the stage exist.
           headers:
@@ -1131,7 +1247,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateDeploymentRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created deployment.
           headers:
@@ -1227,6 +1347,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateDeploymentRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated deployment.
@@ -1236,7 +1358,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Deployment'
+                anyOf:
+                  - $ref: '#/components/schemas/Deployment'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1258,7 +1382,11 @@ paths:
       tags:
         - Deployments
       summary: Deletes a Deployment.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '204':
           description: The deployment was deleted.
           headers:
@@ -1290,7 +1418,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateAuthorizerRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created authorizer.
           headers:
@@ -1385,6 +1517,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateAuthorizerRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated authorizer.
@@ -1394,7 +1528,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Authorizer'
+                anyOf:
+                  - $ref: '#/components/schemas/Authorizer'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1416,7 +1552,13 @@ paths:
       tags:
         - Authorizers
       summary: Deletes an Authorizer.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The authorizer was deleted.
           headers:
@@ -1448,7 +1590,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateModelRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created model.
           headers:
@@ -1544,6 +1690,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateModelRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated model.
@@ -1553,7 +1701,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/Model'
+                anyOf:
+                  - $ref: '#/components/schemas/Model'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1575,7 +1725,13 @@ paths:
       tags:
         - Models
       summary: Deletes a Model (refused while routes or route responses name it).
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The model was deleted.
           headers:
@@ -1674,6 +1830,13 @@ paths:
             type: string
             enum:
               - '1.0'
+        - name: revision
+          in: query
+          required: false
+          description: Synthesize the API as it stood right after this revision (see GetRevisions); the same bytes it had then.
+          schema:
+            type: string
+            pattern: ^[1-9][0-9]{0,17}$
       responses:
         '200':
           description: The OpenAPI document.
@@ -1728,6 +1891,13 @@ paths:
             enum:
               - json
               - yaml
+        - name: revision
+          in: query
+          required: false
+          description: Synthesize the API as it stood right after this revision (see GetRevisions); the same bytes it had then.
+          schema:
+            type: string
+            pattern: ^[1-9][0-9]{0,17}$
         - name: permissions
           in: query
           required: false
@@ -1772,6 +1942,241 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/revisions:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+    get:
+      operationId: GetRevisions
+      tags:
+        - History
+      summary: Lists the API's revisions, newest first (this service's extension).
+      description: |
+        Every successful write to the API or one of its children (routes, integrations, stages, deployments,
+        authorizers, models, route and integration responses, tags) is one revision, numbered from 1 (the
+        CreateApi, or `StartHistory` for what the registry held before it kept history). A deleted API's
+        revisions stay readable by its id; its last is the DeleteApi. Deployments a stage makes automatically
+        belong to the revision that caused them. VPC links and custom domain names (with their API mappings)
+        count their own revisions.
+      parameters:
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of revisions, newest first.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetRevisionsResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/revisions/{revision}:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/Revision'
+    get:
+      operationId: GetRevision
+      tags:
+        - History
+      summary: Gets one revision of the API (this service's extension).
+      responses:
+        '200':
+          description: The revision.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Revision'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/revisions/{revision}/restore:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+      - $ref: '#/components/parameters/Revision'
+    post:
+      operationId: RestoreRevision
+      tags:
+        - History
+      summary: Makes one new revision whose content is the given revision's (this service's extension).
+      description: |
+        The API, its tags, integrations, authorizers, models, deployments, stages, routes, route and integration
+        responses and its API mappings become what they were right after the revision, with their ids, so the
+        API's template is the template that revision had (as long as the VPC links and domain names it names are
+        as they were then). Restoring a revision of a deleted API brings it back under its own id. Refused with
+        the rule's own error when that content can no longer be valid: a VPC link or domain name deleted since
+        (404), a mapping key taken on its domain name since (409); the revision that deleted the API cannot be
+        restored (400). No stage deploys automatically on a restore.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
+      responses:
+        '200':
+          description: The restored API (or, with `dryRun=true`, what the restore would do).
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                anyOf:
+                  - $ref: '#/components/schemas/Api'
+                  - $ref: '#/components/schemas/DryRunResult'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/apis/{apiId}/changes:
+    parameters:
+      - $ref: '#/components/parameters/ApiId'
+    get:
+      operationId: GetChangeSet
+      tags:
+        - History
+      summary: The change set CloudFormation would compute between two revisions' templates (this service's extension).
+      description: |
+        Compares the API's template right after revision `from` with its template right after revision `to`
+        (revision 0, and any revision from the DeleteApi on, is no stack at all). Resources are matched by
+        logical ID: Add, Remove or Modify. A modified resource is replaced (`replacement` True) when a property it
+        changes is create-only in its CloudFormation resource schema (`requiresRecreation` Always), and
+        conditionally when a create-only property refers to a resource that is replaced (Conditionally).
+        `format=text` renders it as `cdk diff` prints a stack's resources.
+      parameters:
+        - name: from
+          in: query
+          required: false
+          description: The earlier revision (default `to` - 1; 0 is before the API existed).
+          schema:
+            type: string
+            pattern: ^[0-9]{1,18}$
+        - name: to
+          in: query
+          required: false
+          description: The later revision (default the latest).
+          schema:
+            type: string
+            pattern: ^[0-9]{1,18}$
+        - name: format
+          in: query
+          required: false
+          schema:
+            type: string
+            enum:
+              - json
+              - text
+      responses:
+        '200':
+          description: The change set.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+            Server-Timing:
+              description: Time spent rebuilding both revisions, synthesizing and comparing, in milliseconds.
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ChangeSet'
+            text/plain:
+              schema:
+                type: string
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/changes:
+    get:
+      operationId: GetChanges
+      tags:
+        - History
+      summary: The catalog-wide audit log, newest first (this service's extension).
+      description: |
+        One record per successful write anywhere in the catalog, with the principal's name (never a
+        credential), the request id and the AWS operation. Refused writes record nothing.
+      parameters:
+        - name: principal
+          in: query
+          required: false
+          description: Only changes made by this principal (`anonymous` when the service runs open).
+          schema:
+            type: string
+        - name: resourceType
+          in: query
+          required: false
+          description: Only changes naming this kind of resource.
+          schema:
+            $ref: '#/components/schemas/ResourceType'
+        - name: since
+          in: query
+          required: false
+          description: Only changes made at or after this time (ISO-8601, or seconds since the epoch).
+          schema:
+            type: string
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of change records, newest first.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetChangesResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /v2/vpclinks:
     post:
       operationId: CreateVpcLink
@@ -1784,7 +2189,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateVpcLinkRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created VPC link.
           headers:
@@ -1872,6 +2281,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateVpcLinkRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated VPC link.
@@ -1881,7 +2292,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/VpcLink'
+                anyOf:
+                  - $ref: '#/components/schemas/VpcLink'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -1901,7 +2314,13 @@ paths:
       tags:
         - VpcLinks
       summary: Deletes a VPC link.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '202':
           description: The VPC link deletion was accepted; the body is an empty JSON object.
           headers:
@@ -1935,7 +2354,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateDomainNameRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created domain name.
           headers:
@@ -2026,6 +2449,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateDomainNameRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated domain name.
@@ -2035,7 +2460,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/DomainName'
+                anyOf:
+                  - $ref: '#/components/schemas/DomainName'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -2055,7 +2482,13 @@ paths:
       tags:
         - DomainNames
       summary: Deletes a domain name and its API mappings.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The domain name was deleted.
           headers:
@@ -2085,7 +2518,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/CreateApiMappingRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The created API mapping.
           headers:
@@ -2181,6 +2618,8 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/UpdateApiMappingRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
         '200':
           description: The updated API mapping.
@@ -2190,7 +2629,9 @@ paths:
           content:
             application/json:
               schema:
-                $ref: '#/components/schemas/ApiMapping'
+                anyOf:
+                  - $ref: '#/components/schemas/ApiMapping'
+                  - $ref: '#/components/schemas/DryRunResult'
         '400':
           $ref: '#/components/responses/BadRequest'
         '404':
@@ -2212,7 +2653,13 @@ paths:
       tags:
         - DomainNames
       summary: Deletes an API mapping.
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '204':
           description: The API mapping was deleted.
           headers:
@@ -2324,7 +2771,11 @@ paths:
           application/json:
             schema:
               $ref: '#/components/schemas/TagResourceRequest'
+      parameters:
+        - $ref: '#/components/parameters/DryRun'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '201':
           description: The tags were added; the body is an empty JSON object.
           headers:
@@ -2356,8 +2807,11 @@ paths:
         - Tags
       summary: Deletes a Tag.
       parameters:
+        - $ref: '#/components/parameters/DryRun'
         - $ref: '#/components/parameters/TagKeys'
       responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
         '204':
           description: The tags were removed.
           headers:
@@ -3649,6 +4103,223 @@ components:
         nextToken:
           type: string
           description: Opaque token for the next page; absent on the last page.
+    ResourceType:
+      type: string
+      description: The kind of resource a change names.
+      enum:
+        - Api
+        - Route
+        - Integration
+        - Stage
+        - Deployment
+        - Authorizer
+        - Model
+        - RouteResponse
+        - IntegrationResponse
+        - VpcLink
+        - DomainName
+        - ApiMapping
+    Revision:
+      type: object
+      description: One revision of an API, the change record of the write that made it.
+      required:
+        - revision
+        - createdDate
+        - principal
+        - operation
+        - resourceType
+        - resourceId
+      properties:
+        revision:
+          type: integer
+          minimum: 1
+          description: The revision number; 1 is the CreateApi (or StartHistory).
+        createdDate:
+          type: string
+          format: date-time
+          description: When the change was made.
+        principal:
+          type: string
+          description: Who made it (the auth principal's name; `anonymous` when the service runs open).
+        requestId:
+          type: string
+          description: The `x-amzn-RequestId` of the request that made it; absent for writes not made over HTTP.
+        operation:
+          type: string
+          description: The AWS operation name (CreateRoute, TagResource, ...), or StartHistory.
+        resourceType:
+          $ref: '#/components/schemas/ResourceType'
+        resourceId:
+          type: string
+          description: The id (or name) of the resource the operation named.
+    Change:
+      type: object
+      description: One record of the catalog-wide audit log.
+      required:
+        - changeSequence
+        - revision
+        - createdDate
+        - principal
+        - operation
+        - resourceType
+        - resourceId
+      properties:
+        changeSequence:
+          type: integer
+          minimum: 1
+          description: The catalog-wide sequence number; changes were committed in this order.
+        revision:
+          type: integer
+          minimum: 1
+          description: The revision this change made of its API, VPC link or domain name.
+        apiId:
+          type: string
+          description: The API whose revision it is, if it counts towards an API.
+        vpcLinkId:
+          type: string
+          description: The VPC link whose revision it is, if it counts towards a VPC link.
+        domainName:
+          type: string
+          description: The custom domain name whose revision it is, if it counts towards a domain name.
+        createdDate:
+          type: string
+          format: date-time
+        principal:
+          type: string
+        requestId:
+          type: string
+        operation:
+          type: string
+        resourceType:
+          $ref: '#/components/schemas/ResourceType'
+        resourceId:
+          type: string
+    ChangeSet:
+      type: object
+      description: What CloudFormation would do to a stack deployed from one revision's template when updated to another's.
+      required:
+        - fromRevision
+        - toRevision
+        - changes
+      properties:
+        fromRevision:
+          type: integer
+          minimum: 0
+        toRevision:
+          type: integer
+          minimum: 0
+        changes:
+          type: array
+          description: One change per resource that differs, by logical ID.
+          items:
+            $ref: '#/components/schemas/ResourceChange'
+    ResourceChange:
+      type: object
+      required:
+        - logicalId
+        - resourceType
+        - action
+      properties:
+        logicalId:
+          type: string
+        resourceType:
+          type: string
+          description: The CloudFormation type, e.g. `AWS::ApiGatewayV2::Route`.
+        action:
+          type: string
+          enum:
+            - Add
+            - Modify
+            - Remove
+        replacement:
+          type: string
+          description: For Modify, whether the resource is replaced.
+          enum:
+            - 'True'
+            - 'False'
+            - Conditional
+        details:
+          type: array
+          description: For Modify, the properties that change.
+          items:
+            $ref: '#/components/schemas/PropertyChange'
+    PropertyChange:
+      type: object
+      required:
+        - property
+        - requiresRecreation
+      properties:
+        property:
+          type: string
+          description: The property's name (`Type` and `DependsOn` for those attributes of the resource).
+        before:
+          description: The value before; absent when the property was absent.
+        after:
+          description: The value after; absent when the property is removed.
+        requiresRecreation:
+          type: string
+          enum:
+            - Never
+            - Conditionally
+            - Always
+    DryRunResult:
+      type: object
+      description: What a write would do, run with every rule and rolled back (`dryRun=true`).
+      required:
+        - dryRun
+        - changes
+      properties:
+        dryRun:
+          type: boolean
+          enum:
+            - true
+        response:
+          description: The body the write would return; absent for a write that answers without a body.
+        changes:
+          type: object
+          description: |
+            The change set of the templates the write touches (its API's; for a VPC link's or domain name's
+            change, those of the APIs using or mapped on it, and the domain name's). `fromRevision` and
+            `toRevision` are the API's revisions, given for a change of an API or its children.
+          required:
+            - changes
+          properties:
+            fromRevision:
+              type: integer
+              minimum: 0
+            toRevision:
+              type: integer
+              minimum: 1
+            changes:
+              type: array
+              items:
+                $ref: '#/components/schemas/ResourceChange'
+    GetRevisionsResponse:
+      type: object
+      description: One page of revisions, newest first.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Revision'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
+    GetChangesResponse:
+      type: object
+      description: One page of change records, newest first.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Change'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
     GetDeploymentsResponse:
       type: object
       description: One page of Deployment resources.
@@ -4218,6 +4889,19 @@ components:
           type: string
           description: The quota that was exceeded (TooManyRequestsException only).
   parameters:
+    DryRun:
+      name: dryRun
+      in: query
+      required: false
+      description: |
+        `true`: run every rule of the write and change nothing; the answer is 200 with the body the write would
+        return and the change set of the templates it touches (this service's extension). A refusal is the
+        refusal the write would get.
+      schema:
+        type: string
+        enum:
+          - 'true'
+          - 'false'
     ApiId:
       name: apiId
       in: path
@@ -4331,6 +5015,14 @@ components:
       schema:
         type: string
       example: arn%3Aaws%3Aapigateway%3Aus-east-1%3A%3A%2Fapis%2Fabc123defg
+    Revision:
+      name: revision
+      in: path
+      required: true
+      description: A revision number of the API, from 1.
+      schema:
+        type: string
+        pattern: ^[1-9][0-9]{0,17}$
     MaxResults:
       name: maxResults
       in: query
@@ -4381,6 +5073,15 @@ components:
       schema:
         type: string
   responses:
+    DryRun:
+      description: A dry run (`dryRun=true`) of the write.
+      headers:
+        x-amzn-RequestId:
+          $ref: '#/components/headers/RequestId'
+      content:
+        application/json:
+          schema:
+            $ref: '#/components/schemas/DryRunResult'
     Forbidden:
       description: 'MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException or AccessDeniedException: with an auth file, the request carries no valid credentials or the principal''s role forbids it.'
       headers:

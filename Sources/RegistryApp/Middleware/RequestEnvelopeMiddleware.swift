@@ -50,7 +50,17 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
                             limitType: "RequestsPerSecond")
                     }
                 }
-                response = try await next(request, context)
+                if request.method == .get || request.method == .head {
+                    response = try await next(request, context)
+                } else {
+                    // Writes name their principal and request in their change record.
+                    let origin = ChangeOrigin(
+                        principal: context.principal?.name ?? ChangeOrigin.anonymous.principal,
+                        requestID: context.requestID)
+                    response = try await ChangeOrigin.$current.withValue(origin) {
+                        try await next(request, context)
+                    }
+                }
             } catch {
                 let registryError = RegistryError.from(error)
                 failure = registryError
