@@ -13,12 +13,12 @@ struct HistoryEndpoints {
     func register(on router: Router<RegistryRequestContext>) {
         router.get("/v2/apis/:apiId/revisions") { request, context in
             let page = try await service.revisions(of: try context.apiID(), try PageToken.pageRequest(request))
-            return WireJSON.response(ListBody(page, RevisionBody.init), status: .ok)
+            return WireJSON.response(ListBody(page, ChangeBody.revision), status: .ok)
         }
         router.get("/v2/apis/:apiId/revisions/:revision") { _, context in
             let revision = try Self.revision(context.pathParameter("revision"))
             return WireJSON.response(
-                RevisionBody(try await service.change(revision: revision, of: try context.apiID())), status: .ok)
+                ChangeBody.revision(try await service.change(revision: revision, of: try context.apiID())), status: .ok)
         }
         router.post("/v2/apis/:apiId/revisions/:revision/restore") { _, context in
             let revision = try Self.revision(context.pathParameter("revision"))
@@ -61,7 +61,7 @@ struct HistoryEndpoints {
         }
         router.get("/v2/changes") { request, _ in
             let page = try await service.changes(try Self.filter(request), try PageToken.pageRequest(request))
-            return WireJSON.response(ListBody(page, ChangeBody.init), status: .ok)
+            return WireJSON.response(ListBody(page, ChangeBody.auditLogItem), status: .ok)
         }
     }
 

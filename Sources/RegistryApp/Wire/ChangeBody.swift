@@ -1,10 +1,11 @@
 import RegistryDomain
 
-/// The wire form of one record of the catalog-wide audit log (an item of GetChanges): a revision
-/// with the catalog-wide sequence number and the API, VPC link or domain name it counts towards.
+/// The wire form of a change record: an item of GetRevisions (the API's own revisions) or, with
+/// the catalog-wide sequence number and the API, VPC link or domain name it counts towards, of
+/// GetChanges (the audit log).
 struct ChangeBody: Encodable {
     let apiId: String?
-    let changeSequence: Int64
+    let changeSequence: Int64?
     let createdDate: String
     let domainName: String?
     let operation: String
@@ -15,14 +16,20 @@ struct ChangeBody: Encodable {
     let revision: Int
     let vpcLinkId: String?
 
-    /// The wire form of `change`.
-    init(_ change: Change) {
-        switch change.stream {
-        case .api(let id): (apiId, vpcLinkId, domainName) = (id.rawValue, nil, nil)
-        case .vpcLink(let id): (apiId, vpcLinkId, domainName) = (nil, id.rawValue, nil)
-        case .domainName(let name): (apiId, vpcLinkId, domainName) = (nil, nil, name.rawValue)
+    /// The wire form of `change` as a revision of its API (GetRevisions, GetRevision).
+    static func revision(_ change: Change) -> ChangeBody { ChangeBody(change, inAuditLog: false) }
+
+    /// The wire form of `change` in the audit log (GetChanges).
+    static func auditLogItem(_ change: Change) -> ChangeBody { ChangeBody(change, inAuditLog: true) }
+
+    private init(_ change: Change, inAuditLog: Bool) {
+        switch (inAuditLog, change.stream) {
+        case (false, _): (apiId, vpcLinkId, domainName) = (nil, nil, nil)
+        case (true, .api(let id)): (apiId, vpcLinkId, domainName) = (id.rawValue, nil, nil)
+        case (true, .vpcLink(let id)): (apiId, vpcLinkId, domainName) = (nil, id.rawValue, nil)
+        case (true, .domainName(let name)): (apiId, vpcLinkId, domainName) = (nil, nil, name.rawValue)
         }
-        changeSequence = change.sequence
+        changeSequence = inAuditLog ? change.sequence : nil
         createdDate = change.createdDate.iso8601
         operation = change.operation
         principal = change.principal

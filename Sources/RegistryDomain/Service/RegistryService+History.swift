@@ -31,13 +31,26 @@ extension RegistryService {
     /// - Throws: as ``change(revision:of:)``, and ``RegistryError/Code/notFound`` for the revision
     ///   that deleted the API (there is nothing to synthesize after it).
     public func snapshot(of apiID: APIID, atRevision revision: Int) async throws(RegistryError) -> APISnapshot {
+        let (change, snapshot) = try await state(of: apiID, atRevision: revision)
+        guard let snapshot else {
+            throw .notFound("API \(apiID) was deleted at revision \(revision) (\(change.operation)).")
+        }
+        return snapshot
+    }
+
+    /// The change that made revision `revision` (1 or more) of the API, and the API as it stood right
+    /// after it (`nil` from its DeleteApi on).
+    /// - Throws: as ``change(revision:of:)``.
+    private func state(
+        of apiID: APIID, atRevision revision: Int
+    ) async throws(RegistryError) -> (change: Change, snapshot: APISnapshot?) {
         let change = try await change(revision: revision, of: apiID)
-        return try await store.read(asOfChange: change.sequence) { registry throws(RegistryError) in
-            guard try registry.untaggedAPI(apiID) != nil else {
-                throw RegistryError.notFound("API \(apiID) was deleted at revision \(revision) (\(change.operation)).")
-            }
+        let snapshot = try await store.read(asOfChange: change.sequence) {
+            registry throws(RegistryError) -> APISnapshot? in
+            guard try registry.untaggedAPI(apiID) != nil else { return nil }
             return try Self.snapshot(of: apiID, in: registry)
         }
+        return (change, snapshot)
     }
 
     static func existingChange(
@@ -63,11 +76,7 @@ extension RegistryService {
             _ = try await latestRevision(of: apiID)
             return nil
         }
-        let change = try await change(revision: revision, of: apiID)
-        return try await store.read(asOfChange: change.sequence) { registry throws(RegistryError) in
-            guard try registry.untaggedAPI(apiID) != nil else { return nil }
-            return try Self.snapshot(of: apiID, in: registry)
-        }
+        return try await state(of: apiID, atRevision: revision).snapshot
     }
 
     /// The API's newest revision number (its DeleteApi, if it was deleted).
@@ -92,8 +101,8 @@ extension RegistryService {
     ///   revision that deleted the API; what an API mapping's rules throw when a mapping can no longer
     ///   be made (its key taken on the domain name since).
     public func restoreRevision(_ revision: Int, of apiID: APIID) async throws(RegistryError) -> API {
-        let change = try await change(revision: revision, of: apiID)
-        guard let snapshot = try await snapshotIfPresent(of: apiID, atRevision: revision) else {
+        let (change, state) = try await state(of: apiID, atRevision: revision)
+        guard let snapshot = state else {
             throw .badRequest(
                 "Revision \(revision) of API \(apiID) is its deletion (\(change.operation)): restore an earlier one.")
         }
