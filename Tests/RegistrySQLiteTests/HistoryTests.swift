@@ -203,6 +203,47 @@ struct HistoryTests {
         #expect(seen == [4, 3, 2, 1])
     }
 
+    @Test("a change's detail holds the resource it names as it was right before and right after it")
+    func changeDetails() async throws {
+        let fixture = try StoreFixture()
+        let service = fixture.service
+        let api = try await fixture.httpAPI()
+        let integration = try await fixture.lambdaIntegration(in: api)
+        let created = try await fixture.route("GET /pets", to: integration, in: api)
+        let updated = try await service.updateRoute(created.id, in: api.id, RouteInput(routeKey: "GET /cats"))
+        try await service.tag(.api(api.id), with: ["team": "pets"])
+        try await service.deleteRoute(created.id, in: api.id)
+        let link = try await fixture.vpcLink()
+        let renamed = try await service.updateVpcLink(link.id, VpcLinkInput(name: "renamed"))
+        let ws = try await fixture.webSocketAPI()
+        let wsRoute = try await fixture.route("$connect", to: try await fixture.lambdaIntegration(in: ws), in: ws)
+        let response = try await service.createRouteResponse(
+            of: wsRoute.id, in: ws.id, RouteResponseInput(routeResponseKey: "$default"))
+        let log = try await service.changes(ChangeFilter(), PageRequest(maxResults: 500)).items.reversed()
+        func detail(_ operation: String) async throws -> ChangeDetail {
+            let change = try #require(log.first { $0.operation == operation }, "\(operation)")
+            return try await service.change(sequence: change.sequence)
+        }
+        let create = try await detail("CreateRoute")
+        #expect(create.before == nil && create.after == .route(created))
+        let update = try await detail("UpdateRoute")
+        #expect(update.before == .route(created) && update.after == .route(updated))
+        let delete = try await detail("DeleteRoute")
+        #expect(delete.before == .route(updated) && delete.after == nil)
+        let tag = try await detail("TagResource")
+        var tagged = try await service.api(api.id)
+        #expect(tag.after == .api(tagged))
+        tagged.tags = [:]
+        #expect(tag.before == .api(tagged))
+        let rename = try await detail("UpdateVpcLink")
+        #expect(rename.before == .vpcLink(link) && rename.after == .vpcLink(renamed))
+        let routeResponse = try await detail("CreateRouteResponse")
+        #expect(routeResponse.before == nil && routeResponse.after == .routeResponse(response))
+        #expect(create.change.resourceID == created.id.rawValue && create.change.operation == "CreateRoute")
+        let missing = await #expect(throws: RegistryError.self) { try await service.change(sequence: 10_000) }
+        #expect(missing?.code == .notFound)
+    }
+
     @Test("the open versions of every table are exactly its rows, and every version belongs to a committed change")
     func versionsReplayToTheCurrentRows() async throws {
         let fixture = try StoreFixture()

@@ -156,6 +156,9 @@ def test_a_deleted_api_keeps_its_history(client, raw):
         ("/v2/changes", {"resourceType": "Bogus"}, 400, "BadRequestException"),
         ("/v2/changes", {"since": "yesterday"}, 400, "BadRequestException"),
         ("/v2/changes", {"nextToken": "forged"}, 400, "BadRequestException"),
+        ("/v2/changes/0", {}, 400, "BadRequestException"),
+        ("/v2/changes/first", {}, 400, "BadRequestException"),
+        ("/v2/changes/999999999", {}, 404, "NotFoundException"),
     ],
 )
 def test_bad_history_requests_are_refused(raw, new_api, path, params, status, error):
@@ -198,6 +201,43 @@ def test_the_audit_log_filters_and_pages(client, raw, new_api, new_vpc_link):
     assert [item["revision"] for item in links if item.get("vpcLinkId") == link_id] == [2, 1]
     assert changes(principal="nobody") == []
     assert all(item["principal"] == "anonymous" for item in changes(principal="anonymous"))
+
+
+def test_a_change_shows_its_resource_before_and_after_as_get_answered(client, raw, new_api, new_vpc_link):
+    api_id = new_api()["ApiId"]
+    route_id = client.create_route(ApiId=api_id, RouteKey="GET /pets")["RouteId"]
+    route_path = f"/v2/apis/{api_id}/routes/{route_id}"
+    as_created = raw.get(route_path).json()
+    client.update_route(ApiId=api_id, RouteId=route_id, RouteKey="GET /cats", AuthorizationType="AWS_IAM")
+    as_updated = raw.get(route_path).json()
+    client.delete_route(ApiId=api_id, RouteId=route_id)
+    untagged = raw.get(f"/v2/apis/{api_id}").json()
+    client.tag_resource(ResourceArn=api_arn(api_id), Tags={"team": "pets"})
+    tagged = raw.get(f"/v2/apis/{api_id}").json()
+    link_id = new_vpc_link()["VpcLinkId"]
+    link_before = raw.get(f"/v2/vpclinks/{link_id}").json()
+    client.update_vpc_link(VpcLinkId=link_id, Name="renamed")
+    link_after = raw.get(f"/v2/vpclinks/{link_id}").json()
+
+    def detail(item: dict) -> dict:
+        response = raw.get(f"/v2/changes/{item['changeSequence']}")
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert {key: body[key] for key in item} == item, "the audit log's item, as GetChanges lists it"
+        return body
+
+    log = raw.get("/v2/changes", params={"maxResults": "500"}).json()["items"]
+    mine = {item["operation"]: item for item in log if item.get("apiId") == api_id}
+    create = detail(mine["CreateRoute"])
+    assert "before" not in create and create["after"] == as_created
+    update = detail(mine["UpdateRoute"])
+    assert update["before"] == as_created and update["after"] == as_updated
+    delete = detail(mine["DeleteRoute"])
+    assert delete["before"] == as_updated and "after" not in delete
+    tag = detail(mine["TagResource"])
+    assert tag["before"] == untagged and tag["after"] == tagged
+    rename = detail(next(item for item in log if item.get("vpcLinkId") == link_id and item["operation"] == "UpdateVpcLink"))
+    assert rename["before"] == link_before and rename["after"] == link_after
 
 
 def change_set(raw, api_id: str, **params) -> dict:

@@ -6,7 +6,8 @@ import RegistrySynth
 /// The history extension: `/v2/apis/{apiId}/revisions[/{revision}]` (GetRevisions, GetRevision),
 /// `/v2/apis/{apiId}/revisions/{revision}/restore` (RestoreRevision),
 /// `/v2/apis/{apiId}/changes` (GetChangeSet, what CloudFormation would do between two revisions'
-/// templates) and `/v2/changes` (GetChanges, the catalog-wide audit log).
+/// templates), `/v2/changes` (GetChanges, the catalog-wide audit log) and
+/// `/v2/changes/{changeSequence}` (GetChange, one record with its resource before and after).
 struct HistoryEndpoints {
     let service: RegistryService
 
@@ -62,6 +63,14 @@ struct HistoryEndpoints {
         router.get("/v2/changes") { request, _ in
             let page = try await service.changes(try Self.filter(request), try PageToken.pageRequest(request))
             return WireJSON.response(ListBody(page, ChangeBody.auditLogItem), status: .ok)
+        }
+        router.get("/v2/changes/:changeSequence") { _, context in
+            let text = context.pathParameter("changeSequence")
+            guard let sequence = Int64(text), sequence >= 1 else {
+                throw RegistryError.badRequest("A change sequence must be an integer from 1, got '\(text.prefix(32))'.")
+            }
+            let detail = try await service.change(sequence: sequence)
+            return WireJSON.response(ChangeDetailBody(detail, region: context.region), status: .ok)
         }
     }
 

@@ -2177,6 +2177,46 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /v2/changes/{changeSequence}:
+    get:
+      operationId: GetChange
+      tags:
+        - History
+      summary: One change record with its resource before and after (this service's extension).
+      description: |
+        The audit log's record, with `before` and `after`: the resource it names as its Get operation
+        answered right before and right after the change. `before` is absent for a create, `after` for a
+        delete. Both are rebuilt from the rows' versions; nothing but the changed rows is stored.
+      parameters:
+        - name: changeSequence
+          in: path
+          required: true
+          description: The record's catalog-wide sequence number (`changeSequence` in GetChanges).
+          schema:
+            type: integer
+            minimum: 1
+      responses:
+        '200':
+          description: The change record with the resource's state before and after.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ChangeDetail'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /v2/vpclinks:
     post:
       operationId: CreateVpcLink
@@ -4194,6 +4234,18 @@ components:
           $ref: '#/components/schemas/ResourceType'
         resourceId:
           type: string
+    ChangeDetail:
+      description: One record of the audit log with the resource it names before and after the change.
+      allOf:
+        - $ref: '#/components/schemas/Change'
+        - type: object
+          properties:
+            before:
+              type: object
+              description: The resource right before the change, as its Get operation answered (Api, Route, ...); absent for a create.
+            after:
+              type: object
+              description: The resource right after the change, as its Get operation answers; absent for a delete.
     ChangeSet:
       type: object
       description: What CloudFormation would do to a stack deployed from one revision's template when updated to another's.

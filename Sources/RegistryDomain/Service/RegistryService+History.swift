@@ -125,3 +125,70 @@ extension RegistryService {
         }
     }
 }
+
+extension RegistryService {
+    /// GetChange (extension): one record of the audit log with the resource it names as it stood
+    /// right before and right after the change — what the resource's Get operation answered then
+    /// (`nil` before a create and after a delete). Rebuilt from the rows' versions, so a change to
+    /// a route stores that route, not the API.
+    /// - Throws: ``RegistryError/Code/notFound`` for a sequence number no change has.
+    public func change(sequence: Int64) async throws(RegistryError) -> ChangeDetail {
+        let change = try await store.read { registry throws(RegistryError) in
+            guard let change = try registry.change(sequence: sequence) else {
+                throw RegistryError.notFound("Invalid change sequence specified: \(sequence).")
+            }
+            return change
+        }
+        let before = try await store.read(asOfChange: sequence - 1) { registry throws(RegistryError) in
+            try Self.resource(namedBy: change, in: registry)
+        }
+        let after = try await store.read(asOfChange: sequence) { registry throws(RegistryError) in
+            try Self.resource(namedBy: change, in: registry)
+        }
+        return ChangeDetail(change: change, before: before, after: after)
+    }
+
+    /// The resource `change` names as `registry` sees it, or `nil` where it does not exist.
+    static func resource(
+        namedBy change: Change, in registry: any RegistryReadTransaction
+    ) throws(RegistryError) -> ResourceState? {
+        guard let type = ResourceType(rawValue: change.resourceType) else { return nil }
+        let id = change.resourceID
+        switch (type, change.stream) {
+        case (.api, .api(let apiID)):
+            return try registry.api(apiID).map(ResourceState.api)
+        case (.route, .api(let apiID)):
+            return try registry.route(RouteID(uncheckedRawValue: id), in: apiID).map(ResourceState.route)
+        case (.integration, .api(let apiID)):
+            return try registry.integration(IntegrationID(uncheckedRawValue: id), in: apiID).map(
+                ResourceState.integration)
+        case (.stage, .api(let apiID)):
+            guard let stage = try registry.stage(StageName(uncheckedRawValue: id), in: apiID) else { return nil }
+            guard let api = try registry.untaggedAPI(apiID) else { return .stage(stage) }
+            return .stage(stage.withAWSDefaults(for: api.protocolType))
+        case (.deployment, .api(let apiID)):
+            return try registry.deployment(DeploymentID(uncheckedRawValue: id), in: apiID).map(
+                ResourceState.deployment)
+        case (.authorizer, .api(let apiID)):
+            return try registry.authorizer(AuthorizerID(uncheckedRawValue: id), in: apiID).map(
+                ResourceState.authorizer)
+        case (.model, .api(let apiID)):
+            return try registry.model(ModelID(uncheckedRawValue: id), in: apiID).map(ResourceState.model)
+        case (.routeResponse, .api(let apiID)):
+            // A record names a route response by its own id; its route is found among the API's.
+            return try registry.routeResponses(ofAPI: apiID).first { $0.id.rawValue == id }.map(
+                ResourceState.routeResponse)
+        case (.integrationResponse, .api(let apiID)):
+            return try registry.integrationResponses(ofAPI: apiID).first { $0.id.rawValue == id }.map(
+                ResourceState.integrationResponse)
+        case (.vpcLink, .vpcLink(let linkID)):
+            return try registry.vpcLink(linkID).map(ResourceState.vpcLink)
+        case (.domainName, .domainName(let name)):
+            return try registry.domainName(name).map(ResourceState.domainName)
+        case (.apiMapping, .domainName(let name)):
+            return try registry.apiMapping(APIMappingID(uncheckedRawValue: id), on: name).map(ResourceState.apiMapping)
+        default:
+            return nil
+        }
+    }
+}

@@ -125,4 +125,6 @@ public protocol RegistryReadTransaction {
     func change(revision: Int, of stream: ChangeStream) throws(RegistryError) -> Change?
     /// The stream's newest change, or `nil` if it has none.
     func latestChange(of stream: ChangeStream) throws(RegistryError) -> Change?
+    /// The change with this catalog-wide sequence number, or `nil`.
+    func change(sequence: Int64) throws(RegistryError) -> Change?
 }

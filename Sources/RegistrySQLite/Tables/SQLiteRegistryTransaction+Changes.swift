@@ -8,6 +8,7 @@ extension SQLiteRegistryTransaction {
         """
     private static let selectChanges = ChangeColumn.statements.select
     private static let selectChange = ChangeColumn.statements.select + " WHERE stream = ? AND revision = ?"
+    private static let selectChangeBySequence = ChangeColumn.statements.select + " WHERE seq = ?"
     private static let selectLatestChange =
         ChangeColumn.statements.select + " WHERE stream = ? ORDER BY revision DESC LIMIT 1"
 
@@ -69,6 +70,10 @@ extension SQLiteRegistryTransaction {
 
     func latestChange(of stream: ChangeStream) throws(RegistryError) -> Change? {
         try one(Self.selectLatestChange, [stream.rawValue], decode: decodeChange)
+    }
+
+    func change(sequence: Int64) throws(RegistryError) -> Change? {
+        try one(Self.selectChangeBySequence, [sequence], decode: decodeChange)
     }
 
     /// One page of change records, newest first: `sql` is the SELECT ending in a WHERE clause, the
