@@ -3,24 +3,8 @@ extension RegistryService {
     /// (quick create).
     /// - Throws: ``RegistryError/Code/badRequest`` for a member that breaks a rule.
     public func createAPI(_ input: APIInput) async throws(RegistryError) -> API {
-        let protocolType = try FieldRules.require(input.protocolType, member: "protocolType")
         let now = clock()
-        let selection: String
-        switch protocolType {
-        case .http: selection = input.routeSelectionExpression ?? API.httpRouteSelectionExpression
-        case .websocket:
-            selection = try FieldRules.require(input.routeSelectionExpression, member: "routeSelectionExpression")
-        }
-        let api = API(
-            id: APIID(uncheckedRawValue: "provisional"), name: try FieldRules.require(input.name, member: "name"),
-            protocolType: protocolType,
-            description: input.description, routeSelectionExpression: selection,
-            apiKeySelectionExpression: input.apiKeySelectionExpression ?? API.defaultAPIKeySelectionExpression,
-            corsConfiguration: input.corsConfiguration,
-            disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
-            disableSchemaValidation: input.disableSchemaValidation, version: input.version,
-            ipAddressType: input.ipAddressType ?? .ipv4, tags: input.tags ?? [:], createdDate: now)
-        try api.checkRules()
+        let api = try Self.newAPI(input, at: now)
         // Checked here so a refused quick create never takes a write slot; built again below with
         // the ids drawn inside the transaction.
         _ = try quickCreateParts(for: api, input: input, now: now)
@@ -44,6 +28,29 @@ extension RegistryService {
             }
             return api
         }
+    }
+
+    /// The API `input` describes, checked, under a provisional id (the write draws the real one).
+    /// - Throws: ``RegistryError/Code/badRequest`` for a missing or malformed member.
+    static func newAPI(_ input: APIInput, at now: Timestamp) throws(RegistryError) -> API {
+        let protocolType = try FieldRules.require(input.protocolType, member: "protocolType")
+        let selection: String
+        switch protocolType {
+        case .http: selection = input.routeSelectionExpression ?? API.httpRouteSelectionExpression
+        case .websocket:
+            selection = try FieldRules.require(input.routeSelectionExpression, member: "routeSelectionExpression")
+        }
+        let api = API(
+            id: APIID(uncheckedRawValue: "provisional"), name: try FieldRules.require(input.name, member: "name"),
+            protocolType: protocolType,
+            description: input.description, routeSelectionExpression: selection,
+            apiKeySelectionExpression: input.apiKeySelectionExpression ?? API.defaultAPIKeySelectionExpression,
+            corsConfiguration: input.corsConfiguration,
+            disableExecuteApiEndpoint: input.disableExecuteApiEndpoint ?? false,
+            disableSchemaValidation: input.disableSchemaValidation, version: input.version,
+            ipAddressType: input.ipAddressType ?? .ipv4, tags: input.tags ?? [:], createdDate: now)
+        try api.checkRules()
+        return api
     }
 
     private func quickCreateParts(

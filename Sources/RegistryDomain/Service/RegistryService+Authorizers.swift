@@ -3,21 +3,14 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/notFound`` for an unknown API, ``RegistryError/Code/badRequest``
     ///   for a member that breaks a rule, ``RegistryError/Code/tooManyRequests`` past the quota.
     public func createAuthorizer(in apiID: APIID, _ input: AuthorizerInput) async throws(RegistryError) -> Authorizer {
-        let name = try FieldRules.require(input.name, member: "name")
-        let type = try FieldRules.require(input.authorizerType, member: "authorizerType")
-        let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
+        _ = try FieldRules.require(input.name, member: "name")
+        _ = try FieldRules.require(input.authorizerType, member: "authorizerType")
+        _ = try FieldRules.require(input.identitySource, member: "identitySource")
         let quotas = self.quotas
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            try Quotas.check(
-                registry.authorizerCount(of: apiID), below: quotas.authorizersPerAPI,
-                limitType: "AuthorizersPerApi", what: "authorizers per API")
-            var authorizer = Authorizer(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, name: name, authorizerType: type,
-                identitySource: identitySource)
-            authorizer.apply(input)
-            try authorizer.checkRules(in: api)
+            let authorizer = try Self.newAuthorizer(input, in: api, using: registry, quotas: quotas)
             try registry.record("CreateAuthorizer", .authorizer, authorizer.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(authorizer)
             return authorizer
@@ -91,6 +84,31 @@ extension RegistryService {
         guard let authorizer = try registry.authorizer(id, in: apiID) else {
             throw RegistryError.notFound("Invalid authorizer identifier specified: \(id).")
         }
+        return authorizer
+    }
+
+    /// The authorizer `input` describes in `api`, with a new id (checked against the API's quota)
+    /// or the id of the one it replaces, checked by every rule (not yet written).
+    /// - Throws: what CreateAuthorizer throws for the same input.
+    static func newAuthorizer(
+        _ input: AuthorizerInput, in api: API, using registry: any RegistryReadTransaction, quotas: Quotas,
+        replacing existing: AuthorizerID? = nil
+    ) throws(RegistryError) -> Authorizer {
+        let name = try FieldRules.require(input.name, member: "name")
+        let type = try FieldRules.require(input.authorizerType, member: "authorizerType")
+        let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
+        if existing == nil {
+            try Quotas.check(
+                registry.authorizerCount(of: api.id), below: quotas.authorizersPerAPI,
+                limitType: "AuthorizersPerApi", what: "authorizers per API")
+        }
+        let id: AuthorizerID
+        if let existing { id = existing } else { id = try newID(unusedIn: registry) }
+        var authorizer = Authorizer(
+            id: id, apiID: api.id, name: name, authorizerType: type,
+            identitySource: identitySource)
+        authorizer.apply(input)
+        try authorizer.checkRules(in: api)
         return authorizer
     }
 }

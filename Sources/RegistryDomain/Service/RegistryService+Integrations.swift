@@ -8,20 +8,12 @@ extension RegistryService {
     ) async throws(RegistryError)
         -> Integration
     {
-        let type = try FieldRules.require(input.integrationType, member: "integrationType")
+        _ = try FieldRules.require(input.integrationType, member: "integrationType")
         let quotas = self.quotas
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            try Quotas.check(
-                registry.integrationCount(of: apiID), below: quotas.integrationsPerAPI,
-                limitType: "IntegrationsPerApi", what: "integrations per API")
-            var integration = Integration(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, integrationType: type,
-                timeoutInMillis: Integration.defaultTimeout(for: api.protocolType))
-            try integration.apply(input)
-            integration.applyDefaults(for: api.protocolType)
-            try integration.checkRules(in: api, using: registry)
+            let integration = try Self.newIntegration(input, in: api, using: registry, quotas: quotas)
             try registry.record("CreateIntegration", .integration, integration.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(integration)
             return integration
@@ -95,6 +87,30 @@ extension RegistryService {
         guard let integration = try registry.integration(id, in: apiID) else {
             throw RegistryError.notFound("Invalid integration identifier specified: \(id).")
         }
+        return integration
+    }
+
+    /// The integration `input` describes in `api`, with a new id (checked against the API's quota)
+    /// or the id of the one it replaces, checked by every rule (not yet written).
+    /// - Throws: what CreateIntegration throws for the same input.
+    static func newIntegration(
+        _ input: IntegrationInput, in api: API, using registry: any RegistryReadTransaction, quotas: Quotas,
+        replacing existing: IntegrationID? = nil
+    ) throws(RegistryError) -> Integration {
+        let type = try FieldRules.require(input.integrationType, member: "integrationType")
+        if existing == nil {
+            try Quotas.check(
+                registry.integrationCount(of: api.id), below: quotas.integrationsPerAPI,
+                limitType: "IntegrationsPerApi", what: "integrations per API")
+        }
+        let id: IntegrationID
+        if let existing { id = existing } else { id = try newID(unusedIn: registry) }
+        var integration = Integration(
+            id: id, apiID: api.id, integrationType: type,
+            timeoutInMillis: Integration.defaultTimeout(for: api.protocolType))
+        try integration.apply(input)
+        integration.applyDefaults(for: api.protocolType)
+        try integration.checkRules(in: api, using: registry)
         return integration
     }
 }

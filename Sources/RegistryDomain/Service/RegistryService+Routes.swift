@@ -4,19 +4,12 @@ extension RegistryService {
     ///   ``RegistryError/Code/badRequest`` for a malformed member, ``RegistryError/Code/conflict`` for a
     ///   key that conflicts with another route, ``RegistryError/Code/tooManyRequests`` past the quota.
     public func createRoute(in apiID: APIID, _ input: RouteInput) async throws(RegistryError) -> Route {
-        let key = try FieldRules.require(input.routeKey, member: "routeKey")
+        _ = try FieldRules.require(input.routeKey, member: "routeKey")
         let quotas = self.quotas
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            try Quotas.check(
-                registry.routeCount(of: apiID), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
-                what: "routes per API")
-            var route = Route(
-                id: try Self.newID(unusedIn: registry), apiID: apiID,
-                routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))
-            try route.apply(input, protocolType: api.protocolType)
-            try route.checkRules(in: api, using: registry)
+            let route = try Self.newRoute(input, in: api, using: registry, quotas: quotas)
             try registry.record("CreateRoute", .route, route.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(route)
             try Self.deployAutomatically(apiID, in: registry, at: now)
@@ -94,6 +87,29 @@ extension RegistryService {
         guard let route = try registry.route(id, in: apiID) else {
             throw RegistryError.notFound("Invalid route identifier specified: \(id).")
         }
+        return route
+    }
+
+    /// The route `input` describes in `api`, with a new id (checked against the API's quota) or
+    /// the id of the one it replaces, checked by every rule (not yet written).
+    /// - Throws: what CreateRoute throws for the same input.
+    static func newRoute(
+        _ input: RouteInput, in api: API, using registry: any RegistryReadTransaction, quotas: Quotas,
+        replacing existing: RouteID? = nil
+    ) throws(RegistryError) -> Route {
+        let key = try FieldRules.require(input.routeKey, member: "routeKey")
+        if existing == nil {
+            try Quotas.check(
+                registry.routeCount(of: api.id), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
+                what: "routes per API")
+        }
+        let id: RouteID
+        if let existing { id = existing } else { id = try newID(unusedIn: registry) }
+        var route = Route(
+            id: id, apiID: api.id,
+            routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))
+        try route.apply(input, protocolType: api.protocolType)
+        try route.checkRules(in: api, using: registry)
         return route
     }
 }
