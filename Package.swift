@@ -41,6 +41,7 @@ let package = Package(
             ]
         ),
         .target(name: "RegistrySynth", dependencies: ["RegistryDomain"]),
+        .target(name: "RegistryImport", dependencies: ["RegistryDomain", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "RegistryAuth",
             dependencies: ["RegistryDomain", .product(name: "Crypto", package: "swift-crypto")]
@@ -52,6 +53,7 @@ let package = Package(
                 "RegistrySQLite",
                 "RegistrySynth",
                 "RegistryAuth",
+                "RegistryImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -75,6 +77,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "RegistryTestSupport"]),
+        .testTarget(
+            name: "RegistryImportTests",
+            dependencies: ["RegistryImport", "RegistryDomain", "RegistrySynth", "RegistryTestSupport"]
+        ),
         .testTarget(
             name: "RegistrySQLiteTests",
             dependencies: [

@@ -92,6 +92,73 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+    put:
+      operationId: ImportApi
+      tags:
+        - Apis
+      summary: Imports an HTTP API from an OpenAPI 3.0 definition (JSON or YAML).
+      description: |
+        The API, its authorizers (`securitySchemes` with `x-amazon-apigateway-authorizer`), integrations
+        (`x-amazon-apigateway-integration`, shared ones under `components.x-amazon-apigateway-integrations`)
+        and one route per operation are made in one write and one revision (`ImportApi`). What HTTP APIs do not
+        use is ignored; what can be imported only in part comes back in `warnings`; what cannot be imported is a
+        400 naming its place in the definition as a JSON pointer. Every rule of CreateApi, CreateAuthorizer,
+        CreateIntegration and CreateRoute applies, with the same codes; a refused import changes nothing.
+      parameters:
+        - name: basepath
+          in: query
+          required: false
+          description: How the base path of the first server's URL is read (default `ignore`).
+          schema:
+            type: string
+            enum:
+              - ignore
+              - prepend
+              - split
+        - name: failOnWarnings
+          in: query
+          required: false
+          description: '`true`: refuse the import (400) when the definition gives warnings.'
+          schema:
+            type: string
+            enum:
+              - 'true'
+              - 'false'
+        - $ref: '#/components/parameters/DryRun'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/ImportApiRequest'
+      responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '201':
+          description: The imported API.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ImportApiResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
     get:
       operationId: GetApis
       tags:
@@ -126,6 +193,73 @@ paths:
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
   /v2/apis/{apiId}:
+    put:
+      operationId: ReimportApi
+      tags:
+        - Apis
+      summary: Replaces an HTTP API's routes, integrations and authorizers with an OpenAPI 3.0 definition's.
+      description: |
+        The API's routes, integrations, authorizers, CORS, name, description and version become the definition's,
+        in one write and one revision (`ReimportApi`). What survives keeps its id, so the template's logical IDs
+        stay: a route with the same route key, an authorizer with the same name, an integration of the same type,
+        URI, method and VPC link. What the definition no longer has is deleted; tags, stages and deployments are
+        kept. Findings, rules and refusals are ImportApi's.
+      parameters:
+        - $ref: '#/components/parameters/ApiId'
+        - name: basepath
+          in: query
+          required: false
+          description: How the base path of the first server's URL is read (default `ignore`).
+          schema:
+            type: string
+            enum:
+              - ignore
+              - prepend
+              - split
+        - name: failOnWarnings
+          in: query
+          required: false
+          description: '`true`: refuse the import (400) when the definition gives warnings.'
+          schema:
+            type: string
+            enum:
+              - 'true'
+              - 'false'
+        - $ref: '#/components/parameters/DryRun'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/ImportApiRequest'
+      responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '201':
+          description: The API after the reimport.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ImportApiResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
     parameters:
       - $ref: '#/components/parameters/ApiId'
     get:
@@ -2935,6 +3069,25 @@ paths:
           $ref: '#/components/responses/InternalServerError'
 components:
   schemas:
+    ImportApiRequest:
+      type: object
+      required:
+        - body
+      properties:
+        body:
+          type: string
+          description: The OpenAPI 3.0 definition, JSON or YAML.
+    ImportApiResponse:
+      description: The imported API as GetApi answers it, with the definition's warnings.
+      allOf:
+        - $ref: '#/components/schemas/Api'
+        - type: object
+          properties:
+            warnings:
+              type: array
+              description: What the definition holds that was not imported as written; absent when there is none.
+              items:
+                type: string
     Api:
       type: object
       description: Represents an API. Members without a value are omitted (never null).

@@ -1,5 +1,5 @@
 /// The members of a CreateApi or UpdateApi request; `nil` means "not given".
-public struct APIInput: Sendable, Decodable {
+public struct APIInput: Hashable, Sendable, Decodable {
     /// The request member `name`; `nil` when the request does not give it.
     public var name: String?
     /// The request member `protocolType`; `nil` when the request does not give it.

@@ -1,5 +1,5 @@
 /// The members of a CreateAuthorizer or UpdateAuthorizer request; `nil` means "not given".
-public struct AuthorizerInput: Sendable, Decodable {
+public struct AuthorizerInput: Hashable, Sendable, Decodable {
     /// The request member `name`; `nil` when the request does not give it.
     public var name: String?
     /// The request member `authorizerType`; `nil` when the request does not give it.

@@ -1,5 +1,5 @@
 /// The members of a CreateIntegration or UpdateIntegration request; `nil` means "not given".
-public struct IntegrationInput: Sendable, Decodable {
+public struct IntegrationInput: Hashable, Sendable, Decodable {
     /// The request member `integrationType`; `nil` when the request does not give it.
     public var integrationType: IntegrationType?
     /// The request member `integrationUri`; `nil` when the request does not give it.

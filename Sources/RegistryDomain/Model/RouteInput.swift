@@ -1,5 +1,5 @@
 /// The members of a CreateRoute or UpdateRoute request; `nil` means "not given".
-public struct RouteInput: Sendable, Decodable {
+public struct RouteInput: Hashable, Sendable, Decodable {
     /// The request member `routeKey`; `nil` when the request does not give it.
     public var routeKey: String?
     /// `integrations/{integrationId}`.

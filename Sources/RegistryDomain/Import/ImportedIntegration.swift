@@ -1,0 +1,16 @@
+/// An integration a definition declares, under the key its routes refer to it by.
+public struct ImportedIntegration: Hashable, Sendable {
+    /// The key routes use for it: a shared integration's name, or the place of an inline one.
+    public var key: String
+    /// Where the definition declares it (a JSON pointer), for the errors of its rules.
+    public var pointer: String
+    /// The integration.
+    public var input: IntegrationInput
+
+    /// Creates an imported integration.
+    public init(key: String, pointer: String, input: IntegrationInput) {
+        self.key = key
+        self.pointer = pointer
+        self.input = input
+    }
+}
