@@ -69,6 +69,7 @@ let package = Package(
                 "RegistryAuth",
                 "RegistryDomain",
                 "RegistrySQLite",
+                "RegistryImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -375,6 +375,55 @@ def latencies(args, report, registry):
     report.target(f"page of 100 routes (server median of {args.requests})", f"{figures['page']:.3f} ms",
                   "< 2 ms", figures["page"] < 2)
     history(args, report, registry, api)
+    imports(args, report, registry)
+
+
+def import_definition(name, routes=300, functions=10, renamed=None):
+    """A YAML OpenAPI 3.0 definition of an HTTP API with `routes` routes over `functions` shared Lambda
+    integrations and a JWT authorizer on every other route; `renamed` gives route 0 an operationId."""
+    lines = ["openapi: 3.0.1", f"info: {{title: {name}, version: '1'}}", "paths:"]
+    for n in range(routes):
+        lines += [f"  /items/{n}/{{id}}:", "    get:"]
+        if n == 0 and renamed:
+            lines.append(f"      operationId: {renamed}")
+        if n % 2:
+            lines.append("      security: [{users: [items.read]}]")
+        lines += ["      x-amazon-apigateway-integration:",
+                  f"        $ref: '#/components/x-amazon-apigateway-integrations/svc{n % functions}'"]
+    lines += ["components:", "  securitySchemes:", "    users:", "      type: oauth2", "      flows: {}",
+              "      x-amazon-apigateway-authorizer:", "        type: jwt",
+              "        identitySource: $request.header.Authorization",
+              "        jwtConfiguration: {issuer: 'https://issuer.example.com', audience: [items]}",
+              "  x-amazon-apigateway-integrations:"]
+    for n in range(functions):
+        lines += [f"    svc{n}:", "      type: aws_proxy", "      payloadFormatVersion: '2.0'",
+                  f"      uri: arn:aws:lambda:us-east-1:123456789012:function:svc{n}"]
+    return "\n".join(lines) + "\n"
+
+
+def imports(args, report, registry, count=20):
+    """Server medians of ImportApi of a 300-route definition (each a new API), and of ReimportApi of one
+    of them changing one route, which must add exactly one revision each time."""
+    samples, api = [], None
+    for n in range(count):
+        response, data = call(registry.port, "PUT", "/v2/apis", {"body": import_definition(f"bench-import-{n}")})
+        samples.append(server_ms(response))
+        api = json.loads(data)["apiId"]
+    _, data = call(registry.port, "GET", f"/v2/apis/{api}/routes?maxResults=500")
+    assert len(json.loads(data)["items"]) == 300
+    reimports = []
+    for n in range(count):
+        definition = import_definition(f"bench-import-{count - 1}", renamed=f"op{n}")
+        response, _ = call(registry.port, "PUT", f"/v2/apis/{api}", {"body": definition})
+        reimports.append(server_ms(response))
+    _, data = call(registry.port, "GET", f"/v2/apis/{api}/revisions?maxResults=500")
+    operations = [item["operation"] for item in json.loads(data)["items"]]
+    one_revision_each = operations == ["ReimportApi"] * count + ["ImportApi"]
+    median_import, median_reimport = statistics.median(samples), statistics.median(reimports)
+    report.target(f"ImportApi of a 300-route definition (server median of {count})", f"{median_import:.3f} ms",
+                  "< 250 ms", median_import < 250)
+    report.target(f"ReimportApi changing one of 300 routes (server median of {count}), one revision each",
+                  f"{median_reimport:.3f} ms", "1 revision", one_revision_each)
 
 
 def history(args, report, registry, api, changes=10_000):

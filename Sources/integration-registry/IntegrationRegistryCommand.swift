@@ -11,15 +11,15 @@ import RegistrySQLite
 import RegistrySynth
 
 /// The `integration-registry` command: serve the registry, migrate its database, synthesize a template,
-/// seed a synthetic catalog, make tokens, print the version.
+/// seed a synthetic catalog, import an OpenAPI definition, make tokens, print the version.
 @main
 struct IntegrationRegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integration-registry",
         abstract: "A team-shared catalog of AWS API Gateway V2 APIs, served over AWS's apigatewayv2 API.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SynthCommand.self, SeedCommand.self, TokenCommand.self,
-            VersionCommand.self,
+            ServeCommand.self, MigrateCommand.self, SynthCommand.self, SeedCommand.self, ImportCommand.self,
+            TokenCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)
 

@@ -344,3 +344,66 @@ def test_acknowledged_writes_survive_sigkill(request, tmp_path, round_number):
     assert pragma(restarted.db_path, "PRAGMA foreign_key_check") == []
     problems = history_problems(restarted.db_path, load.apis, load.routes, load.cut_off)
     assert not problems, f"the history does not match the acknowledged writes: {problems[:10]}"
+
+
+def import_body(name: str, routes: int = 300) -> bytes:
+    """An ImportApi body: a definition of `routes` routes over one shared Lambda integration."""
+    lines = ["openapi: 3.0.1", f"info: {{title: {name}}}", "paths:"]
+    for n in range(routes):
+        lines += [f"  /items/{n}:", "    get:", "      x-amazon-apigateway-integration:",
+                  "        $ref: '#/components/x-amazon-apigateway-integrations/items'"]
+    lines += ["components:", "  x-amazon-apigateway-integrations:", "    items:", "      type: aws_proxy",
+              "      payloadFormatVersion: '2.0'", "      uri: arn:aws:lambda:us-east-1:123456789012:function:items"]
+    return json.dumps({"body": "\n".join(lines)}).encode()
+
+
+def test_an_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path):
+    """Eight clients keep importing 300-route definitions; the server is killed mid-load. After a
+    restart every API is whole (300 routes, one integration, one ImportApi record) and every
+    acknowledged import is there."""
+    server = start(tmp_path)
+    address = urlsplit(server.base_url)
+    acknowledged: list[str] = []
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        count = 0
+        while not stop.is_set():
+            connection = http.client.HTTPConnection(address.hostname, address.port, timeout=REQUEST_TIMEOUT_SECONDS)
+            try:
+                connection.request("PUT", "/v2/apis", body=import_body(f"kill-{number}-{count}"),
+                                   headers={"Content-Type": "application/json"})
+                response = connection.getresponse()
+                data = response.read()
+                if response.status == 201:
+                    with lock:
+                        acknowledged.append(json.loads(data)["apiId"])
+            except (OSError, http.client.HTTPException):
+                return
+            finally:
+                connection.close()
+            count += 1
+
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(client, number) for number in range(8)]
+        time.sleep(1.5)
+        server.kill()
+        stop.set()
+        for future in futures:
+            future.result(timeout=CLIENT_DEADLINE_AFTER_KILL_SECONDS + REQUEST_TIMEOUT_SECONDS)
+    assert acknowledged, "no import was acknowledged before the kill"
+    db = tmp_path / "registry.sqlite"
+    restarted = start(tmp_path)
+    restarted.stop()
+    counts = pragma(
+        db,
+        "SELECT a.id, (SELECT count(*) FROM routes r WHERE r.api_id = a.id), "
+        "(SELECT count(*) FROM integrations i WHERE i.api_id = a.id), "
+        "(SELECT count(*) FROM changes c WHERE c.stream = a.id) FROM apis a")
+    assert {api_id for api_id, *_ in counts} >= set(acknowledged), "an acknowledged import is missing"
+    partial = [row for row in counts if row[1:] != (300, 1, 1)]
+    assert not partial, f"imports left in part: {partial[:5]}"
+    assert pragma(db, "PRAGMA integrity_check") == [("ok",)]
+    report(request.config, f"[durability] import killed mid-load: {len(acknowledged)} acknowledged imports, "
+                 f"{len(counts)} APIs found, each whole")

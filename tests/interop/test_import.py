@@ -2,14 +2,23 @@
 
 One write and one revision per import; warnings answered or, with failOnWarnings, refused; errors
 naming their place in the definition; a refused import leaving nothing; an export imported back
-giving the routes, integrations, authorizers and CORS it came from.
+giving the routes, integrations, authorizers and CORS it came from; a reimport keeping the ids of
+what survives; the offline `integration-registry import` command.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+from pathlib import Path
 
-from helpers import all_api_ids, expect_error, list_all, unique_name
+import boto3
+import requests
+
+from conftest import DEFAULT_BINARY
+from helpers import ACCESS_KEY, REGION, SECRET_KEY, all_api_ids, expect_error, list_all, unique_name
+from registry_server import RegistryServer
 
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:orders"
 
@@ -261,3 +270,34 @@ def test_reimport_replaces_the_definition_and_keeps_the_ids_of_what_survives(cli
             client.reimport_api(ApiId="nosuchapi0", Body=changed)
     finally:
         delete_apis(client, api_id)
+
+
+def test_the_import_command_writes_a_database_the_server_serves(tmp_path):
+    binary = str(Path(os.environ.get("REGISTRY_BIN") or DEFAULT_BINARY))
+    db = tmp_path / "registry.sqlite"
+    source = tmp_path / "api.yaml"
+    source.write_text(definition("offline"))
+    made = subprocess.run([binary, "import", "--db", str(db), "--openapi", str(source)],
+                          capture_output=True, text=True, timeout=60)
+    assert made.returncode == 0, made.stderr
+    api_id, rest = made.stdout.split(" ", 1)
+    assert rest.startswith("offline: 3 routes, 2 integrations, 1 authorizers"), made.stdout
+    source.write_text(definition("offline").replace("/orders/{id}:\n    delete:", "/refunds/{id}:\n    post:"))
+    again = subprocess.run([binary, "import", "--db", str(db), "--openapi", str(source), "--api", api_id],
+                           capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0, again.stderr
+    refused = subprocess.run([binary, "import", "--db", str(db), "--openapi", "-"], input="swagger: '2.0'",
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0 and "/swagger" in refused.stderr
+    server = RegistryServer(Path(binary), tmp_path)
+    base = server.start()
+    try:
+        client = boto3.client("apigatewayv2", endpoint_url=base, region_name=REGION,
+                              aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY)
+        keys = {route["RouteKey"] for route in list_all(client, "get_routes", ApiId=api_id)}
+        assert keys == {"GET /orders", "POST /orders", "POST /refunds/{id}"}
+        revisions = requests.get(f"{base}/v2/apis/{api_id}/revisions", timeout=30).json()["items"]
+        assert [(item["operation"], item["principal"]) for item in revisions] == [
+            ("ReimportApi", "cli"), ("ImportApi", "cli")]
+    finally:
+        server.stop()
