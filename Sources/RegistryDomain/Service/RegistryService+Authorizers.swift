@@ -97,13 +97,10 @@ extension RegistryService {
         let name = try FieldRules.require(input.name, member: "name")
         let type = try FieldRules.require(input.authorizerType, member: "authorizerType")
         let identitySource = try FieldRules.require(input.identitySource, member: "identitySource")
-        if existing == nil {
-            try Quotas.check(
-                registry.authorizerCount(of: api.id), below: quotas.authorizersPerAPI,
-                limitType: "AuthorizersPerApi", what: "authorizers per API")
-        }
-        let id: AuthorizerID
-        if let existing { id = existing } else { id = try newID(unusedIn: registry) }
+        let id = try id(
+            replacing: existing, unusedIn: registry,
+            count: { () throws(RegistryError) in try registry.authorizerCount(of: api.id) },
+            below: quotas.authorizersPerAPI, limitType: "AuthorizersPerApi", what: "authorizers per API")
         var authorizer = Authorizer(
             id: id, apiID: api.id, name: name, authorizerType: type,
             identitySource: identitySource)

@@ -98,13 +98,10 @@ extension RegistryService {
         replacing existing: IntegrationID? = nil
     ) throws(RegistryError) -> Integration {
         let type = try FieldRules.require(input.integrationType, member: "integrationType")
-        if existing == nil {
-            try Quotas.check(
-                registry.integrationCount(of: api.id), below: quotas.integrationsPerAPI,
-                limitType: "IntegrationsPerApi", what: "integrations per API")
-        }
-        let id: IntegrationID
-        if let existing { id = existing } else { id = try newID(unusedIn: registry) }
+        let id = try id(
+            replacing: existing, unusedIn: registry,
+            count: { () throws(RegistryError) in try registry.integrationCount(of: api.id) },
+            below: quotas.integrationsPerAPI, limitType: "IntegrationsPerApi", what: "integrations per API")
         var integration = Integration(
             id: id, apiID: api.id, integrationType: type,
             timeoutInMillis: Integration.defaultTimeout(for: api.protocolType))

@@ -98,13 +98,10 @@ extension RegistryService {
         replacing existing: RouteID? = nil
     ) throws(RegistryError) -> Route {
         let key = try FieldRules.require(input.routeKey, member: "routeKey")
-        if existing == nil {
-            try Quotas.check(
-                registry.routeCount(of: api.id), below: quotas.routesPerAPI, limitType: "RoutesPerApi",
-                what: "routes per API")
-        }
-        let id: RouteID
-        if let existing { id = existing } else { id = try newID(unusedIn: registry) }
+        let id = try id(
+            replacing: existing, unusedIn: registry,
+            count: { () throws(RegistryError) in try registry.routeCount(of: api.id) },
+            below: quotas.routesPerAPI, limitType: "RoutesPerApi", what: "routes per API")
         var route = Route(
             id: id, apiID: api.id,
             routeKey: try RouteKey(parsing: key, protocolType: api.protocolType))

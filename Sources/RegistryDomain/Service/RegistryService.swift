@@ -40,6 +40,19 @@ public struct RegistryService: Sendable {
         throw RegistryError(.internalFailure, "No unused \(ID.self) could be drawn.")
     }
 
+    /// The id of an entity being made: the id of the one it replaces (a replacement takes no new
+    /// place in its API's quota), or a new one once `count` is below the quota `limit`.
+    /// - Throws: ``RegistryError/Code/tooManyRequests`` past the quota; what ``newID(_:unusedIn:)``
+    ///   throws.
+    static func id<ID: EntityIdentifier>(
+        replacing existing: ID?, unusedIn registry: any RegistryReadTransaction,
+        count: () throws(RegistryError) -> Int, below limit: Int, limitType: String, what: String
+    ) throws(RegistryError) -> ID {
+        if let existing { return existing }
+        try Quotas.check(count(), below: limit, limitType: limitType, what: what)
+        return try newID(unusedIn: registry)
+    }
+
     /// The API with this id; without its tags (``API/tags`` empty) when `includingTags` is `false`,
     /// which is all the rules about an API's children look at (it skips the tag query).
     /// - Throws: ``RegistryError/Code/notFound`` if there is none.
