@@ -28,6 +28,8 @@ extension OpenAPIImporter {
         var warnings: [String] = []
         private var schemes: [String: Scheme] = [:]
         private var sharedIntegrations: Set<String> = []
+        /// Shared integrations of a type HTTP APIs cannot use (already warned about).
+        private var skippedSharedIntegrations: Set<String> = []
         /// Inline integrations by their content: an export writes a shared integration once per
         /// route, and importing it back must make it once.
         private var inlineIntegrations: [IntegrationInput: String] = [:]
@@ -64,10 +66,8 @@ extension OpenAPIImporter {
             }
             var input = AuthorizerInput(name: name, authorizerType: type)
             if let source = node.member("identitySource") {
-                if let items = source.items {
-                    var sources: [String] = []
-                    for item in items { sources.append(try item.text()) }
-                    input.identitySource = sources
+                if source.items != nil {
+                    input.identitySource = try node.strings("identitySource")
                 } else {
                     // AWS writes several identity sources as one comma-separated string.
                     input.identitySource = try source.text().split(separator: ",").map {
@@ -97,7 +97,10 @@ extension OpenAPIImporter {
                 let shared = try root.object("components")?.object("x-amazon-apigateway-integrations")?.members
             else { return }
             for (name, node) in shared {
-                guard let input = try integration(node) else { continue }
+                guard let input = try integration(node) else {
+                    skippedSharedIntegrations.insert(name)
+                    continue
+                }
                 sharedIntegrations.insert(name)
                 integrations.append(ImportedIntegration(key: "shared/" + name, pointer: node.pointer, input: input))
             }
@@ -213,10 +216,7 @@ extension OpenAPIImporter {
                 let name = String(reference.dropFirst(prefix.count))
                     .replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
                 guard sharedIntegrations.contains(name) else {
-                    // A shared integration of a type HTTP APIs cannot use was already warned about.
-                    if try root.object("components")?.object("x-amazon-apigateway-integrations")?.member(name) != nil {
-                        return nil
-                    }
+                    if skippedSharedIntegrations.contains(name) { return nil }
                     throw OpenAPIImporter.error(
                         DefinitionNode.pointer(node.pointer, "$ref"),
                         "no shared integration named '\(name.prefix(128))'.")

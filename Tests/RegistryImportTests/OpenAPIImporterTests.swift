@@ -260,6 +260,28 @@ struct OpenAPIImporterTests {
         #expect(plan.warnings.contains { $0.hasPrefix("/paths/~1mock/get/x-amazon-apigateway-integration/type:") })
     }
 
+    @Test("a route referring to a shared integration HTTP APIs cannot use is imported without it, with one warning")
+    func skippedSharedIntegration() throws {
+        let text = """
+            openapi: 3.0.1
+            info: {title: a}
+            paths:
+              /mock:
+                get:
+                  x-amazon-apigateway-integration:
+                    $ref: '#/components/x-amazon-apigateway-integrations/mocked'
+            components:
+              x-amazon-apigateway-integrations:
+                mocked: {type: mock}
+            """
+        let plan = try OpenAPIImporter().plan(text)
+        #expect(plan.routes.map(\.input.routeKey) == ["GET /mock"] && plan.routes[0].integrationKey == nil)
+        #expect(plan.integrations.isEmpty)
+        #expect(
+            plan.warnings.count == 1
+                && plan.warnings[0].hasPrefix("/components/x-amazon-apigateway-integrations/mocked/type:"))
+    }
+
     @Test("an export with extensions imports back as the routes, integrations and authorizers it came from")
     func exportRoundTrip() throws {
         let apiID = APIID(uncheckedRawValue: "a1b2c3d4e5")

@@ -8,9 +8,7 @@ extension RegistryService {
     ///   CreateIntegration and CreateRoute throw for the same content, the message prefixed with the
     ///   place in the definition (a JSON pointer).
     public func importAPI(_ plan: APIImportPlan, failOnWarnings: Bool) async throws(RegistryError) -> APIImportResult {
-        if failOnWarnings, !plan.warnings.isEmpty {
-            throw .badRequest("Warnings found during import:\n\t" + plan.warnings.joined(separator: "\n\t"))
-        }
+        try Self.checkWarnings(of: plan, failOnWarnings: failOnWarnings)
         var input = plan.api
         input.protocolType = .http
         let now = clock()
@@ -21,7 +19,8 @@ extension RegistryService {
             api.id = try Self.newID(unusedIn: registry)
             try registry.record("ImportApi", .api, api.id.rawValue, in: .api(api.id), at: now)
             try registry.insert(api)
-            try Self.insertParts(of: plan, into: api, registry, quotas: quotas)
+            // A new API has nothing to keep: every part of the plan is inserted.
+            try Self.replaceParts(of: APISnapshot(api: api), with: plan, api: api, registry, quotas: quotas)
             return APIImportResult(api: api, warnings: plan.warnings)
         }
     }
@@ -38,9 +37,7 @@ extension RegistryService {
     public func reimportAPI(
         _ apiID: APIID, _ plan: APIImportPlan, failOnWarnings: Bool
     ) async throws(RegistryError) -> APIImportResult {
-        if failOnWarnings, !plan.warnings.isEmpty {
-            throw .badRequest("Warnings found during import:\n\t" + plan.warnings.joined(separator: "\n\t"))
-        }
+        try Self.checkWarnings(of: plan, failOnWarnings: failOnWarnings)
         let now = clock()
         let quotas = self.quotas
         return try await store.write { registry throws(RegistryError) in
@@ -64,8 +61,17 @@ extension RegistryService {
         }
     }
 
+    /// AWS's `failOnWarnings`: a plan with warnings is refused when it is set.
+    /// - Throws: ``RegistryError/Code/badRequest`` "Warnings found during import: …".
+    private static func checkWarnings(of plan: APIImportPlan, failOnWarnings: Bool) throws(RegistryError) {
+        guard failOnWarnings, !plan.warnings.isEmpty else { return }
+        throw .badRequest("Warnings found during import:\n\t" + plan.warnings.joined(separator: "\n\t"))
+    }
+
     /// Replaces `current`'s authorizers, integrations and routes by the plan's, keeping the ids of
-    /// those that match (see ``reimportAPI(_:_:failOnWarnings:)``).
+    /// those that match (see ``reimportAPI(_:_:failOnWarnings:)``); for a new API, whose snapshot
+    /// holds nothing, every part is inserted. Each part is checked by the rules of its create
+    /// operation, and routes point at the ids their integration and authorizer got.
     private static func replaceParts(
         of current: APISnapshot, with plan: APIImportPlan, api: API, _ registry: any RegistryWriteTransaction,
         quotas: Quotas
@@ -140,36 +146,6 @@ extension RegistryService {
             input.authorizerId = id.rawValue
         }
         return input
-    }
-
-    /// Inserts the plan's authorizers, integrations and routes into `api`, each checked by the rules
-    /// of its create operation, routes pointed at the ids their integration and authorizer got.
-    private static func insertParts(
-        of plan: APIImportPlan, into api: API, _ registry: any RegistryWriteTransaction, quotas: Quotas
-    ) throws(RegistryError) {
-        var authorizerIDs: [String: AuthorizerID] = [:]
-        for imported in plan.authorizers {
-            let authorizer = try located(imported.pointer) { () throws(RegistryError) in
-                try newAuthorizer(imported.input, in: api, using: registry, quotas: quotas)
-            }
-            try registry.insert(authorizer)
-            authorizerIDs[authorizer.name] = authorizer.id
-        }
-        var integrationIDs: [String: IntegrationID] = [:]
-        for imported in plan.integrations {
-            let integration = try located(imported.pointer) { () throws(RegistryError) in
-                try newIntegration(imported.input, in: api, using: registry, quotas: quotas)
-            }
-            try registry.insert(integration)
-            integrationIDs[imported.key] = integration.id
-        }
-        for imported in plan.routes {
-            let input = try wired(imported, integrationIDs, authorizerIDs)
-            let route = try located(imported.pointer) { () throws(RegistryError) in
-                try newRoute(input, in: api, using: registry, quotas: quotas)
-            }
-            try registry.insert(route)
-        }
     }
 
     /// Runs `body`, prefixing the message of what it throws with `pointer`, the place in the
