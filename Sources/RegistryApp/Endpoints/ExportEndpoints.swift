@@ -23,12 +23,7 @@ struct ExportEndpoints {
                 throw RegistryError.badRequest("Invalid exportVersion '\(version.prefix(16))': only 1.0 is supported.")
             }
             var options = OpenAPIExportOptions(region: context.region)
-            switch query.get("includeExtensions").map({ String($0).lowercased() }) {
-            case nil, "true": options.includeExtensions = true
-            case "false": options.includeExtensions = false
-            case let other:
-                throw RegistryError.badRequest("includeExtensions must be true or false, got '\(other ?? "")'.")
-            }
+            options.includeExtensions = try request.booleanQuery("includeExtensions", absent: true)
             let snapshot = try await TemplateEndpoints.snapshot(of: apiID, request, service)
             if let text = query.get("stageName") {
                 let name = try StageName(validating: String(text))

@@ -28,22 +28,11 @@ struct ImportEndpoints {
     /// - Throws: ``RegistryError/Code/badRequest`` for a bad `basepath` or `failOnWarnings`, a missing
     ///   `body`, or a definition that cannot be imported.
     private static func plan(of request: Request, limit bodyLimit: Int) async throws -> (APIImportPlan, Bool) {
-        let query = request.uri.queryParameters
-        let mode = try BasePathMode(query: query.get("basepath").map { String($0) })
-        let failOnWarnings = try Self.flag(query.get("failOnWarnings").map { String($0) }, name: "failOnWarnings")
+        let mode = try BasePathMode(query: request.uri.queryParameters.get("basepath").map { String($0) })
+        let failOnWarnings = try request.booleanQuery("failOnWarnings", absent: false)
         let input = try await WireJSON.decode(ImportAPIRequest.self, from: request, limit: bodyLimit)
         guard let definition = input.body else { throw RegistryError.badRequest("body is required.") }
         return (try OpenAPIImporter().plan(definition, basePath: mode), failOnWarnings)
-    }
-
-    /// A boolean query parameter (`true` or `false`, any case); absent is false.
-    /// - Throws: ``RegistryError/Code/badRequest`` for anything else.
-    static func flag(_ text: String?, name: String) throws(RegistryError) -> Bool {
-        switch text?.lowercased() {
-        case nil, "false": return false
-        case "true": return true
-        default: throw .badRequest("Invalid \(name) '\(text?.prefix(16) ?? "")': use true or false.")
-        }
     }
 }
 

@@ -15,14 +15,8 @@ struct DryRunMiddleware: RouterMiddleware {
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard request.method != .get, request.method != .head,
-            let text = request.uri.queryParameters.get("dryRun")
+        guard request.method != .get, request.method != .head, try request.booleanQuery("dryRun", absent: false)
         else { return try await next(request, context) }
-        switch text.lowercased() {
-        case "false": return try await next(request, context)
-        case "true": break
-        default: throw RegistryError.badRequest("dryRun must be true or false, got '\(text.prefix(16))'.")
-        }
         let dryRun = DryRun()
         let response = try await DryRun.$current.withValue(dryRun) { try await next(request, context) }
         var changes: ChangeSetBody
