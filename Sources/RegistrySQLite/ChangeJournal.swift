@@ -1,14 +1,18 @@
 import RegistryDomain
 import Synchronization
 
-/// What one write has recorded: the store refuses a write that ends without its change record
-/// (see ``SQLiteRegistryStore/write(_:)``), and a second record in one write.
+/// What one write has recorded: one change per stream it changes, in the order recorded. The store
+/// refuses a write that ends without a record (see ``SQLiteRegistryStore/write(_:)``), and a second
+/// record of one stream in one write.
 final class ChangeJournal: Sendable {
-    private let change = Mutex<(sequence: Int64, stream: ChangeStream)?>(nil)
+    private let changes = Mutex<[(sequence: Int64, stream: ChangeStream)]>([])
 
-    /// The sequence number and stream of the change this write recorded, if it has.
-    var recorded: (sequence: Int64, stream: ChangeStream)? { change.withLock { $0 } }
+    /// The sequence numbers and streams of the changes this write recorded, in order.
+    var recorded: [(sequence: Int64, stream: ChangeStream)] { changes.withLock { $0 } }
 
-    /// Notes the write's change.
-    func note(_ sequence: Int64, stream: ChangeStream) { change.withLock { $0 = (sequence, stream) } }
+    /// Whether this write has recorded a change of `stream`.
+    func hasRecorded(_ stream: ChangeStream) -> Bool { changes.withLock { $0.contains { $0.stream == stream } } }
+
+    /// Notes one of the write's changes.
+    func note(_ sequence: Int64, stream: ChangeStream) { changes.withLock { $0.append((sequence, stream)) } }
 }

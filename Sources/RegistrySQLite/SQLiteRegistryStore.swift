@@ -151,15 +151,16 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
     /// - Throws: what `body` throws; ``RegistryError/Code/internalFailure`` when it recorded none.
     private static func run<Result>(
         _ body: (any RegistryWriteTransaction) throws(RegistryError) -> Result, on db: Database, origin: ChangeOrigin
-    ) throws -> (result: Result, stream: ChangeStream, sequence: Int64) {
+    ) throws -> (result: Result, changes: [(sequence: Int64, stream: ChangeStream)]) {
         let journal = ChangeJournal()
         let result = try body(SQLiteRegistryTransaction(db, asOfChange: nil, origin: origin, journal: journal))
-        // Every successful write leaves exactly one change record; one that does not is a bug in its
-        // use case, refused here (its savepoint is rolled back) rather than committed without a history.
-        guard let recorded = journal.recorded else {
+        // Every successful write leaves a change record; one that does not is a bug in its use case,
+        // refused here (its savepoint is rolled back) rather than committed without a history.
+        let recorded = journal.recorded
+        guard !recorded.isEmpty else {
             throw RegistryError(.internalFailure, "A write ended without recording its change.")
         }
-        return (result, recorded.stream, recorded.sequence)
+        return (result, recorded)
     }
 
     /// Runs a write as a dry run: every rule runs, its state before and after goes into `dryRun`, and
@@ -182,23 +183,32 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
             return try work()
         }
         let reader = SQLiteRegistryTransaction(db)
-        var (result, stream, revision, touched, after) = try rolledBack {
-            () throws -> (Result, ChangeStream, Int, Set<APIID>, DryRun.State) in
-            let (result, stream, sequence) = try run(body, on: db, origin: origin)
-            let revision = try reader.count("SELECT revision FROM changes WHERE seq = ?", [sequence])
-            let touched = try DryRun.touchedAPIs(by: stream, in: reader)
-            return (result, stream, revision, touched, try DryRun.state(of: touched, stream: stream, in: reader))
+        func touchedAPIs(by streams: [ChangeStream]) throws -> Set<APIID> {
+            var touched: Set<APIID> = []
+            for stream in streams { touched.formUnion(try DryRun.touchedAPIs(by: stream, in: reader)) }
+            return touched
         }
-        let touchedBefore = try DryRun.touchedAPIs(by: stream, in: reader)
+        var (result, streams, revision, touched, after) = try rolledBack {
+            () throws -> (Result, [ChangeStream], Int?, Set<APIID>, DryRun.State) in
+            let (result, changes) = try run(body, on: db, origin: origin)
+            let streams = changes.map(\.stream)
+            // A revision is the stream's; a write of several streams has one per stream.
+            let revision =
+                changes.count == 1
+                ? try reader.count("SELECT revision FROM changes WHERE seq = ?", [changes[0].sequence]) : nil
+            let touched = try touchedAPIs(by: streams)
+            return (result, streams, revision, touched, try DryRun.state(of: touched, streams: streams, in: reader))
+        }
+        let touchedBefore = try touchedAPIs(by: streams)
         if !touchedBefore.isSubset(of: touched) {
             touched.formUnion(touchedBefore)
             (result, after) = try rolledBack { () throws -> (Result, DryRun.State) in
-                let (result, _, _) = try run(body, on: db, origin: origin)
-                return (result, try DryRun.state(of: touched, stream: stream, in: reader))
+                let (result, _) = try run(body, on: db, origin: origin)
+                return (result, try DryRun.state(of: touched, streams: streams, in: reader))
             }
         }
         dryRun.keep(
-            before: try DryRun.state(of: touched, stream: stream, in: reader), after: after, stream: stream,
+            before: try DryRun.state(of: touched, streams: streams, in: reader), after: after, streams: streams,
             revision: revision)
         return result
     }

@@ -299,7 +299,7 @@ struct HistoryTests {
         }
         #expect(try await fixture.allRoutes(of: api.id).isEmpty)
         #expect(try await Self.operations(fixture, api.id) == ["CreateApi", "CreateIntegration"])
-        #expect(dryRun.stream == .api(api.id) && dryRun.revision == 3)
+        #expect(dryRun.streams == [.api(api.id)] && dryRun.revision == 3)
         #expect(dryRun.before?.apis[api.id]?.routes.isEmpty == true)
         #expect(dryRun.after?.apis[api.id]?.routes == [route])
         try await fixture.route("GET /cats", in: api)
@@ -326,7 +326,7 @@ struct HistoryTests {
         #expect(dryRun.before?.apiIDs == [api.id] && dryRun.after?.apiIDs == [api.id])
         #expect(dryRun.before?.apis[api.id]?.apiMappings == [mapping])
         #expect(dryRun.after?.apis[api.id]?.apiMappings == [])
-        #expect(dryRun.after?.domainName?.name == domain.name)
+        #expect(dryRun.after?.domainNames.map(\.name) == [domain.name])
         #expect(try await service.apiMapping(mapping.id, on: domain.name) == mapping)
     }
 

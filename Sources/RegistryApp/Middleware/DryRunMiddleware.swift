@@ -20,12 +20,13 @@ struct DryRunMiddleware: RouterMiddleware {
         let dryRun = DryRun()
         let response = try await DryRun.$current.withValue(dryRun) { try await next(request, context) }
         var changes: ChangeSetBody
-        if let before = dryRun.before, let after = dryRun.after, let stream = dryRun.stream,
-            let revision = dryRun.revision
-        {
+        if let before = dryRun.before, let after = dryRun.after {
             let changeSet = ChangeSet(from: try Self.template(before), to: try Self.template(after))
+            let revision = dryRun.revision ?? 0
             changes = ChangeSetBody(changeSet, from: revision - 1, to: revision)
-            if case .api = stream {} else { changes.omitRevisions() }
+            // Revisions are an API's: a change of another stream, or of several, has none to show.
+            if dryRun.revision == nil || dryRun.streams.count != 1 { changes.omitRevisions() }
+            if case .api? = dryRun.streams.first {} else { changes.omitRevisions() }
         } else {
             // An operation that writes nothing to the catalog (ResetAuthorizersCache) changes nothing.
             changes = ChangeSetBody(ChangeSet(changes: []), from: 0, to: 0)
@@ -38,7 +39,7 @@ struct DryRunMiddleware: RouterMiddleware {
         return WireJSON.response(answer, status: .ok)
     }
 
-    /// The templates a state's APIs and domain name synthesize to, as one set of resources (logical
+    /// The templates a state's APIs and domain names synthesize to, as one set of resources (logical
     /// IDs are unique across the catalog's templates: each hashes its entity's id), or `nil` for none.
     private static func template(_ state: DryRun.State) throws(RegistryError) -> CloudFormationTemplate? {
         var resources: [String: TemplateResource] = [:]
@@ -46,7 +47,7 @@ struct DryRunMiddleware: RouterMiddleware {
             guard let snapshot = state.apis[id] else { continue }
             resources.merge(try TemplateSynthesizer().synthesize(snapshot).resources) { first, _ in first }
         }
-        if let domainName = state.domainName {
+        for domainName in state.domainNames {
             resources.merge(DomainNameTemplateSynthesizer().synthesize(domainName).resources) { first, _ in first }
         }
         return resources.isEmpty ? nil : CloudFormationTemplate(description: "", resources: resources)

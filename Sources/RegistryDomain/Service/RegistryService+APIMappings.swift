@@ -7,16 +7,13 @@ extension RegistryService {
     public func createAPIMapping(
         on domainName: DomainNameID, _ input: APIMappingInput
     ) async throws(RegistryError) -> APIMapping {
-        let apiID = try Self.mappedAPIID(try FieldRules.require(input.apiId, member: "apiId"))
-        let stage = try StageName(validating: try FieldRules.require(input.stage, member: "stage"))
-        let key = input.apiMappingKey ?? ""
+        // Checked here so a malformed request never takes a write slot.
+        _ = try Self.mappedAPIID(try FieldRules.require(input.apiId, member: "apiId"))
+        _ = try StageName(validating: try FieldRules.require(input.stage, member: "stage"))
         let quotas = self.quotas
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
-            _ = try Self.existingDomainName(domainName, registry)
-            let mapping = APIMapping(
-                id: try Self.newID(unusedIn: registry), domainName: domainName, apiID: apiID, stage: stage, key: key)
-            try mapping.checkRules(using: registry, quotas: quotas)
+            let mapping = try Self.newAPIMapping(input, on: domainName, using: registry, quotas: quotas)
             try registry.record(
                 "CreateApiMapping", .apiMapping, mapping.id.rawValue, in: .domainName(domainName), at: now)
             try registry.insert(mapping)
@@ -88,6 +85,24 @@ extension RegistryService {
         guard let mapping = try registry.apiMapping(id, on: domainName) else {
             throw RegistryError.notFound("Invalid API mapping identifier specified: \(id).")
         }
+        return mapping
+    }
+
+    /// The API mapping `input` describes on `domainName`, checked, with a new id.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown domain name, API or stage,
+    ///   ``RegistryError/Code/badRequest`` for a malformed member, ``RegistryError/Code/conflict``
+    ///   for a key the domain name maps already; what ``APIMapping/checkRules(using:quotas:)`` throws.
+    static func newAPIMapping(
+        _ input: APIMappingInput, on domainName: DomainNameID, using registry: any RegistryReadTransaction,
+        quotas: Quotas
+    ) throws(RegistryError) -> APIMapping {
+        let apiID = try mappedAPIID(try FieldRules.require(input.apiId, member: "apiId"))
+        let stage = try StageName(validating: try FieldRules.require(input.stage, member: "stage"))
+        _ = try existingDomainName(domainName, registry)
+        let mapping = APIMapping(
+            id: try newID(unusedIn: registry), domainName: domainName, apiID: apiID, stage: stage,
+            key: input.apiMappingKey ?? "")
+        try mapping.checkRules(using: registry, quotas: quotas)
         return mapping
     }
 }

@@ -7,27 +7,36 @@ extension RegistryService {
         let api = try Self.newAPI(input, at: now)
         // Checked here so a refused quick create never takes a write slot; built again below with
         // the ids drawn inside the transaction.
-        _ = try quickCreateParts(for: api, input: input, now: now)
+        _ = try Self.quickCreateParts(for: api, input: input, now: now)
         return try await store.write { registry throws(RegistryError) in
             var api = api
             api.id = try Self.newID(unusedIn: registry)
             try registry.record("CreateApi", .api, api.id.rawValue, in: .api(api.id), at: now)
             try registry.insert(api)
-            if let (provisionalIntegration, provisionalRoute, stage) = try quickCreateParts(
-                for: api, input: input, now: now)
-            {
-                var (integration, route) = (provisionalIntegration, provisionalRoute)
-                integration.id = try Self.newID(unusedIn: registry)
-                route.id = try Self.newID(unusedIn: registry)
-                route.target = integration.id
-                try integration.checkRules(in: api, using: registry)
-                try registry.insert(integration)
-                try registry.insert(route)
-                try registry.insert(stage)
-                try Self.deployAutomatically(api.id, in: registry, at: now)
-            }
+            try Self.insertQuickCreateParts(of: api, input, in: registry, at: now)
             return api
         }
+    }
+
+    /// Inserts what quick create makes for `input`'s `target` in the new `api` (nothing without a
+    /// target), with ids drawn in the write, and deploys its `$default` stage.
+    /// - Throws: what ``quickCreateParts(for:input:now:)`` and the integration's rules throw.
+    static func insertQuickCreateParts(
+        of api: API, _ input: APIInput, in registry: any RegistryWriteTransaction, at now: Timestamp
+    ) throws(RegistryError) {
+        guard
+            let (provisionalIntegration, provisionalRoute, stage) = try quickCreateParts(
+                for: api, input: input, now: now)
+        else { return }
+        var (integration, route) = (provisionalIntegration, provisionalRoute)
+        integration.id = try newID(unusedIn: registry)
+        route.id = try newID(unusedIn: registry)
+        route.target = integration.id
+        try integration.checkRules(in: api, using: registry)
+        try registry.insert(integration)
+        try registry.insert(route)
+        try registry.insert(stage)
+        try deployAutomatically(api.id, in: registry, at: now)
     }
 
     /// The API `input` describes, checked, under a provisional id (the write draws the real one).
@@ -53,7 +62,11 @@ extension RegistryService {
         return api
     }
 
-    private func quickCreateParts(
+    /// The integration, route and `$default` stage quick create makes for `input`'s `target`, under
+    /// provisional ids; `nil` without a target.
+    /// - Throws: ``RegistryError/Code/badRequest`` for quick-create members without a target, on a
+    ///   WebSocket API, or a target that is neither a Lambda function nor a URL.
+    static func quickCreateParts(
         for api: API, input: APIInput, now: Timestamp
     ) throws(RegistryError)
         -> (Integration, Route, Stage)?

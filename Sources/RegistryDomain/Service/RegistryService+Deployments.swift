@@ -4,31 +4,16 @@ extension RegistryService {
     ///   ``RegistryError/Code/badRequest`` when the API has no route to deploy or the stage deploys
     ///   automatically.
     public func createDeployment(in apiID: APIID, _ input: DeploymentInput) async throws(RegistryError) -> Deployment {
-        let stageName = try input.stageName.map { text throws(RegistryError) in try StageName(validating: text) }
+        // Checked here so a malformed request never takes a write slot.
+        _ = try input.stageName.map { text throws(RegistryError) in try StageName(validating: text) }
         try FieldRules.check(input.description, member: "description", length: 0...1024)
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             _ = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            guard try registry.routeCount(of: apiID) > 0 else {
-                throw RegistryError.badRequest("Unable to deploy API because no routes exist in this API.")
-            }
-            var stage = try stageName.map { name throws(RegistryError) in
-                try Self.existingStage(name, in: apiID, registry)
-            }
-            if stage?.autoDeploy == true {
-                throw RegistryError.badRequest(
-                    "Stage \(stageName!) deploys automatically; turn autoDeploy off to deploy to it by hand.")
-            }
-            let deployment = Deployment(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, description: input.description,
-                autoDeployed: false, createdDate: now)
+            let (deployment, stage) = try Self.newDeployment(input, in: apiID, using: registry, at: now)
             try registry.record("CreateDeployment", .deployment, deployment.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(deployment)
-            if stage != nil {
-                stage!.deploymentID = deployment.id
-                stage!.lastUpdatedDate = now
-                try registry.update(stage!)
-            }
+            if let stage { try registry.update(stage) }
             return deployment
         }
     }
@@ -95,5 +80,30 @@ extension RegistryService {
             throw RegistryError.notFound("Invalid deployment identifier specified: \(id).")
         }
         return deployment
+    }
+
+    /// The deployment `input` describes in `apiID`, with a new id, and the stage it deploys (its
+    /// deployment set; to be updated with it), if `input` names one.
+    /// - Throws: ``RegistryError/Code/badRequest`` for an API without routes, a malformed member or a
+    ///   stage that deploys automatically, ``RegistryError/Code/notFound`` for an unknown stage.
+    static func newDeployment(
+        _ input: DeploymentInput, in apiID: APIID, using registry: any RegistryReadTransaction, at now: Timestamp
+    ) throws(RegistryError) -> (Deployment, Stage?) {
+        let stageName = try input.stageName.map { text throws(RegistryError) in try StageName(validating: text) }
+        try FieldRules.check(input.description, member: "description", length: 0...1024)
+        guard try registry.routeCount(of: apiID) > 0 else {
+            throw RegistryError.badRequest("Unable to deploy API because no routes exist in this API.")
+        }
+        var stage = try stageName.map { name throws(RegistryError) in try existingStage(name, in: apiID, registry) }
+        if let stageName, stage?.autoDeploy == true {
+            throw RegistryError.badRequest(
+                "Stage \(stageName) deploys automatically; turn autoDeploy off to deploy to it by hand.")
+        }
+        let deployment = Deployment(
+            id: try newID(unusedIn: registry), apiID: apiID, description: input.description,
+            autoDeployed: false, createdDate: now)
+        stage?.deploymentID = deployment.id
+        stage?.lastUpdatedDate = now
+        return (deployment, stage)
     }
 }

@@ -4,22 +4,10 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/badRequest`` for a member that breaks a rule,
     ///   ``RegistryError/Code/conflict`` for a name already registered.
     public func createDomainName(_ input: DomainNameInput) async throws(RegistryError) -> DomainName {
-        let name = try DomainNameID(validating: try FieldRules.require(input.domainName, member: "domainName"))
-        var generator = SystemRandomNumberGenerator()
-        var domainName = DomainName(
-            name: name, endpointID: "d-" + APIID.random(using: &generator).rawValue,
-            configuration: try DomainName.configuration(from: input.domainNameConfigurations),
-            mutualTLSAuthentication: input.mutualTlsAuthentication, routingMode: input.routingMode ?? .apiMappingOnly,
-            tags: input.tags ?? [:], createdDate: clock())
-        if domainName.mutualTLSAuthentication?.truststoreUri?.isEmpty == true {
-            domainName.mutualTLSAuthentication = nil
-        }
-        try domainName.checkRules()
         let now = clock()
-        return try await store.write { [domainName] registry throws(RegistryError) in
-            guard try registry.domainName(name) == nil else {
-                throw RegistryError.conflict("The domain name you provided already exists: \(name).")
-            }
+        let domainName = try Self.newDomainName(input, at: now)
+        return try await store.write { registry throws(RegistryError) in
+            try Self.checkUnregistered(domainName.name, in: registry)
             try registry.record(
                 "CreateDomainName", .domainName, domainName.name.rawValue, in: .domainName(domainName.name), at: now)
             try registry.insert(domainName)
@@ -82,5 +70,31 @@ extension RegistryService {
             throw RegistryError.notFound("Invalid domain name identifier specified: \(name).")
         }
         return domainName
+    }
+
+    /// The custom domain name `input` describes, checked.
+    /// - Throws: ``RegistryError/Code/badRequest`` for a missing or malformed member.
+    static func newDomainName(_ input: DomainNameInput, at now: Timestamp) throws(RegistryError) -> DomainName {
+        let name = try DomainNameID(validating: try FieldRules.require(input.domainName, member: "domainName"))
+        var generator = SystemRandomNumberGenerator()
+        var domainName = DomainName(
+            name: name, endpointID: "d-" + APIID.random(using: &generator).rawValue,
+            configuration: try DomainName.configuration(from: input.domainNameConfigurations),
+            mutualTLSAuthentication: input.mutualTlsAuthentication, routingMode: input.routingMode ?? .apiMappingOnly,
+            tags: input.tags ?? [:], createdDate: now)
+        if domainName.mutualTLSAuthentication?.truststoreUri?.isEmpty == true {
+            domainName.mutualTLSAuthentication = nil
+        }
+        try domainName.checkRules()
+        return domainName
+    }
+
+    /// Refuses a name the registry already has.
+    /// - Throws: ``RegistryError/Code/conflict`` when it has it.
+    static func checkUnregistered(_ name: DomainNameID, in registry: any RegistryReadTransaction) throws(RegistryError)
+    {
+        guard try registry.domainName(name) == nil else {
+            throw RegistryError.conflict("The domain name you provided already exists: \(name).")
+        }
     }
 }

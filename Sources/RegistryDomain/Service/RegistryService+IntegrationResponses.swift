@@ -6,15 +6,13 @@ extension RegistryService {
     public func createIntegrationResponse(
         of integrationID: IntegrationID, in apiID: APIID, _ input: IntegrationResponseInput
     ) async throws(RegistryError) -> IntegrationResponse {
-        let key = try FieldRules.require(input.integrationResponseKey, member: "integrationResponseKey")
+        // Checked here so a request without it never takes a write slot.
+        _ = try FieldRules.require(input.integrationResponseKey, member: "integrationResponseKey")
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             _ = try Self.existingIntegration(integrationID, in: apiID, registry)
-            var response = IntegrationResponse(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, integrationID: integrationID, key: key)
-            response.apply(input)
-            try response.checkRules(in: api, using: registry)
+            let response = try Self.newIntegrationResponse(input, of: integrationID, in: api, using: registry)
             try registry.record(
                 "CreateIntegrationResponse", .integrationResponse, response.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(response)
@@ -86,6 +84,21 @@ extension RegistryService {
         guard let response = try registry.integrationResponse(id, of: integrationID) else {
             throw RegistryError.notFound("Invalid integration response identifier specified: \(id).")
         }
+        return response
+    }
+
+    /// The integration response `input` describes for `integrationID` (an integration of `api`),
+    /// checked, with a new id.
+    /// - Throws: what ``createIntegrationResponse(of:in:_:)`` throws for its members.
+    static func newIntegrationResponse(
+        _ input: IntegrationResponseInput, of integrationID: IntegrationID, in api: API,
+        using registry: any RegistryReadTransaction
+    ) throws(RegistryError) -> IntegrationResponse {
+        let key = try FieldRules.require(input.integrationResponseKey, member: "integrationResponseKey")
+        var response = IntegrationResponse(
+            id: try newID(unusedIn: registry), apiID: api.id, integrationID: integrationID, key: key)
+        response.apply(input)
+        try response.checkRules(in: api, using: registry)
         return response
     }
 }

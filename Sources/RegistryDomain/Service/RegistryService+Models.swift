@@ -4,14 +4,13 @@ extension RegistryService {
     ///   for a missing or malformed member or an HTTP API, ``RegistryError/Code/conflict`` for a name
     ///   another model of the API has.
     public func createModel(in apiID: APIID, _ input: ModelInput) async throws(RegistryError) -> Model {
-        let name = try FieldRules.require(input.name, member: "name")
-        let schema = try FieldRules.require(input.schema, member: "schema")
+        // Checked here so a request without them never takes a write slot.
+        _ = try FieldRules.require(input.name, member: "name")
+        _ = try FieldRules.require(input.schema, member: "schema")
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            var model = Model(id: try Self.newID(unusedIn: registry), apiID: apiID, name: name, schema: schema)
-            model.apply(input)
-            try model.checkRules(in: api, using: registry)
+            let model = try Self.newModel(input, in: api, using: registry)
             try registry.record("CreateModel", .model, model.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(model)
             try Self.deployAutomatically(apiID, in: registry, at: now)
@@ -94,6 +93,20 @@ extension RegistryService {
         guard let model = try registry.model(id, in: apiID) else {
             throw RegistryError.notFound("Invalid model identifier specified: \(id).")
         }
+        return model
+    }
+
+    /// The model `input` describes in `api`, checked, with a new id.
+    /// - Throws: ``RegistryError/Code/badRequest`` for a missing or malformed member,
+    ///   ``RegistryError/Code/conflict`` for a name the API already has.
+    static func newModel(
+        _ input: ModelInput, in api: API, using registry: any RegistryReadTransaction
+    ) throws(RegistryError) -> Model {
+        let name = try FieldRules.require(input.name, member: "name")
+        let schema = try FieldRules.require(input.schema, member: "schema")
+        var model = Model(id: try newID(unusedIn: registry), apiID: api.id, name: name, schema: schema)
+        model.apply(input)
+        try model.checkRules(in: api, using: registry)
         return model
     }
 }

@@ -6,15 +6,13 @@ extension RegistryService {
     public func createRouteResponse(
         of routeID: RouteID, in apiID: APIID, _ input: RouteResponseInput
     ) async throws(RegistryError) -> RouteResponse {
-        let key = try FieldRules.require(input.routeResponseKey, member: "routeResponseKey")
+        // Checked here so a request without it never takes a write slot.
+        _ = try FieldRules.require(input.routeResponseKey, member: "routeResponseKey")
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
             _ = try Self.existingRoute(routeID, in: apiID, registry)
-            var response = RouteResponse(
-                id: try Self.newID(unusedIn: registry), apiID: apiID, routeID: routeID, key: key)
-            response.apply(input)
-            try response.checkRules(in: api, using: registry)
+            let response = try Self.newRouteResponse(input, of: routeID, in: api, using: registry)
             try registry.record("CreateRouteResponse", .routeResponse, response.id.rawValue, in: .api(apiID), at: now)
             try registry.insert(response)
             try Self.deployAutomatically(apiID, in: registry, at: now)
@@ -82,6 +80,18 @@ extension RegistryService {
         guard let response = try registry.routeResponse(id, of: routeID) else {
             throw RegistryError.notFound("Invalid route response identifier specified: \(id).")
         }
+        return response
+    }
+
+    /// The route response `input` describes for `routeID` (a route of `api`), checked, with a new id.
+    /// - Throws: what ``createRouteResponse(of:in:_:)`` throws for its members.
+    static func newRouteResponse(
+        _ input: RouteResponseInput, of routeID: RouteID, in api: API, using registry: any RegistryReadTransaction
+    ) throws(RegistryError) -> RouteResponse {
+        let key = try FieldRules.require(input.routeResponseKey, member: "routeResponseKey")
+        var response = RouteResponse(id: try newID(unusedIn: registry), apiID: api.id, routeID: routeID, key: key)
+        response.apply(input)
+        try response.checkRules(in: api, using: registry)
         return response
     }
 }

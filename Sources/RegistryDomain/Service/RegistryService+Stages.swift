@@ -6,20 +6,13 @@ extension RegistryService {
     ///   ``RegistryError/Code/conflict`` for a name the API already has,
     ///   ``RegistryError/Code/tooManyRequests`` past the quota.
     public func createStage(in apiID: APIID, _ input: StageInput) async throws(RegistryError) -> Stage {
+        // Checked here so a malformed name never takes a write slot.
         let name = try StageName(validating: try FieldRules.require(input.stageName, member: "stageName"))
         let quotas = self.quotas
         let now = clock()
         return try await store.write { registry throws(RegistryError) in
             let api = try Self.existingAPI(apiID, in: registry, includingTags: false)
-            guard try registry.stage(name, in: apiID) == nil else {
-                throw RegistryError.conflict("Stage already exists: \(name) in API \(apiID).")
-            }
-            try Quotas.check(
-                registry.stageCount(of: apiID), below: quotas.stagesPerAPI, limitType: "StagesPerApi",
-                what: "stages per API")
-            var stage = Stage(apiID: apiID, name: name, tags: input.tags ?? [:], createdDate: now, lastUpdatedDate: now)
-            try stage.apply(input)
-            try stage.checkRules(in: api, using: registry)
+            let stage = try Self.newStage(input, in: api, using: registry, quotas: quotas, at: now)
             try registry.record("CreateStage", .stage, stage.name.rawValue, in: .api(apiID), at: now)
             try registry.insert(stage)
             if stage.autoDeploy { try Self.deployAutomatically(apiID, in: registry, at: now) }
@@ -143,6 +136,27 @@ extension RegistryService {
         guard let stage = try registry.stage(name, in: apiID) else {
             throw RegistryError.notFound("Invalid stage identifier specified: \(name).")
         }
+        return stage
+    }
+
+    /// The stage `input` describes in `api`, checked.
+    /// - Throws: ``RegistryError/Code/badRequest`` for a member that breaks a rule,
+    ///   ``RegistryError/Code/notFound`` for an unknown deployment, ``RegistryError/Code/conflict``
+    ///   for a name the API already has, ``RegistryError/Code/tooManyRequests`` past the quota.
+    static func newStage(
+        _ input: StageInput, in api: API, using registry: any RegistryReadTransaction, quotas: Quotas,
+        at now: Timestamp
+    ) throws(RegistryError) -> Stage {
+        let name = try StageName(validating: try FieldRules.require(input.stageName, member: "stageName"))
+        guard try registry.stage(name, in: api.id) == nil else {
+            throw RegistryError.conflict("Stage already exists: \(name) in API \(api.id).")
+        }
+        try Quotas.check(
+            registry.stageCount(of: api.id), below: quotas.stagesPerAPI, limitType: "StagesPerApi",
+            what: "stages per API")
+        var stage = Stage(apiID: api.id, name: name, tags: input.tags ?? [:], createdDate: now, lastUpdatedDate: now)
+        try stage.apply(input)
+        try stage.checkRules(in: api, using: registry)
         return stage
     }
 }

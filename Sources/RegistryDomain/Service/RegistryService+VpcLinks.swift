@@ -3,12 +3,8 @@ extension RegistryService {
     /// - Throws: ``RegistryError/Code/badRequest`` for a member that breaks a rule,
     ///   ``RegistryError/Code/tooManyRequests`` for too many subnets.
     public func createVpcLink(_ input: VpcLinkInput) async throws(RegistryError) -> VpcLink {
-        let link = VpcLink(
-            id: VpcLinkID(uncheckedRawValue: "provisional"), name: try FieldRules.require(input.name, member: "name"),
-            subnetIDs: try FieldRules.require(input.subnetIds, member: "subnetIds"),
-            securityGroupIDs: input.securityGroupIds ?? [], tags: input.tags ?? [:], createdDate: clock())
-        try link.checkRules(quotas: quotas)
         let now = clock()
+        let link = try Self.newVpcLink(input, quotas: quotas, at: now)
         return try await store.write { registry throws(RegistryError) in
             var link = link
             link.id = try Self.newID(unusedIn: registry)
@@ -72,6 +68,17 @@ extension RegistryService {
         guard let link = try registry.vpcLink(id) else {
             throw RegistryError.notFound("Invalid VPC link identifier specified: \(id).")
         }
+        return link
+    }
+
+    /// The VPC link `input` describes, checked, under a provisional id (the write draws the real one).
+    /// - Throws: ``RegistryError/Code/badRequest`` for a missing or malformed member or too many subnets.
+    static func newVpcLink(_ input: VpcLinkInput, quotas: Quotas, at now: Timestamp) throws(RegistryError) -> VpcLink {
+        let link = VpcLink(
+            id: VpcLinkID(uncheckedRawValue: "provisional"), name: try FieldRules.require(input.name, member: "name"),
+            subnetIDs: try FieldRules.require(input.subnetIds, member: "subnetIds"),
+            securityGroupIDs: input.securityGroupIds ?? [], tags: input.tags ?? [:], createdDate: now)
+        try link.checkRules(quotas: quotas)
         return link
     }
 }

@@ -5,10 +5,13 @@
 /// row (the second line of defence behind the domain rules), ``RegistryError/Code/serviceUnavailable``
 /// when the database cannot be written.
 public protocol RegistryWriteTransaction: RegistryReadTransaction {
-    /// Records the change this write makes, in the same transaction: every write calls it once,
-    /// before it changes its first row (the store refuses a write that changes rows without it).
+    /// Records the change this write makes, in the same transaction: every write calls it before it
+    /// changes its first row (the store refuses a write that changes rows without it). A write that
+    /// changes several streams (an import of a template) records one change per stream, each before
+    /// the rows of its stream: rows belong to the change recorded last before them.
     /// The store adds the sequence number, the stream's next revision and ``ChangeOrigin/current``.
-    /// - Throws: ``RegistryError/Code/internalFailure`` when the write already recorded its change.
+    /// - Throws: ``RegistryError/Code/internalFailure`` when the write already recorded a change of
+    ///   the same stream.
     func record(_ change: ChangeRecord) throws(RegistryError)
 
     /// Inserts a new API with its tags.

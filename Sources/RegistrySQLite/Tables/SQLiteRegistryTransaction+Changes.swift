@@ -28,8 +28,9 @@ extension SQLiteRegistryTransaction {
         guard let journal else {
             throw RegistryError(.internalFailure, "A change was recorded outside a write.")
         }
-        guard journal.recorded == nil else {
-            throw RegistryError(.internalFailure, "A write recorded a second change (\(record.operation)).")
+        guard !journal.hasRecorded(record.stream) else {
+            throw RegistryError(
+                .internalFailure, "A write recorded a second change of one stream (\(record.operation)).")
         }
         // One statement, the stream's next revision computed in it: the record is on every write's
         // path, through the serial writer.
