@@ -11,17 +11,10 @@ struct DefinitionNode {
     let pointer: String
 
     /// The document's root.
-    /// - Throws: ``RegistryError/Code/badRequest`` when the text is neither JSON nor YAML, or holds
-    ///   no object.
+    /// - Throws: ``RegistryError/Code/badRequest`` when the text is neither JSON nor YAML, holds no
+    ///   object, or is past ``YAMLDocument``'s limits.
     static func root(parsing text: String) throws(RegistryError) -> DefinitionNode {
-        let parsed: Node?
-        do {
-            parsed = try Yams.compose(yaml: text)
-        } catch {
-            // The parser's first line says where and what; the lines after it quote the document.
-            let reason = String(describing: error).split(separator: "\n").first ?? ""
-            throw OpenAPIImporter.error("", "the definition is neither JSON nor YAML (\(reason.prefix(200))).")
-        }
+        let parsed = try YAMLDocument.compose(text, what: "definition")
         guard let parsed, parsed.mapping != nil else {
             throw OpenAPIImporter.error("", "the definition must be a JSON or YAML object.")
         }

@@ -228,6 +228,22 @@ CREATE_API_MEMBERS = {
     "boolean": ["disableSchemaValidation", "disableExecuteApiEndpoint"],
     "object": ["corsConfiguration", "tags"],
 }  # fmt: skip
+# Documents an import reads (an OpenAPI definition inside ImportApi's JSON): nested past any real document, or "billion laughs" aliases that expand a
+# few hundred bytes to a billion values. Each is refused before it is parsed into values.
+BILLION_LAUGHS = 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(9)
+) + "Resources: *j\n"
+DEEP_DOCUMENTS = {
+    "billion-laughs": (BILLION_LAUGHS, "expands"),
+    # libyaml itself stops past 1,000 open flow collections, before the first event.
+    "deep-flow": ("[" * 20_000 + "]" * 20_000, "errors found during import: /:"),
+    "deep-flow-mapping": ("{a: " * 50_000 + "1" + "}" * 50_000, "nests deeper"),
+    "deep-block": ("a:\n" + "".join(" " * (i + 1) + "b:\n" for i in range(400)), "nests deeper"),
+    "deep-block-sequence": ("- " * 50_000 + "x\n", "nests deeper"),
+}
+for name, (document, reason) in DEEP_DOCUMENTS.items():
+    CASES[f"import-api-{name}"] = Hostile(
+        "PUT", "/v2/apis", json.dumps({"body": document}).encode(), message_contains=(reason,))
 WRONG_VALUES = {
     "string": {"number": 42, "boolean": True, "array": ["x"], "object": {}, "float": 1.5},
     "boolean": {"string": "true", "number": 0, "array": [], "object": {}},
