@@ -80,7 +80,9 @@ let package = Package(
         .testTarget(name: "RegistryDomainTests", dependencies: ["RegistryDomain", "RegistryTestSupport"]),
         .testTarget(
             name: "RegistryImportTests",
-            dependencies: ["RegistryImport", "RegistryDomain", "RegistrySynth", "RegistryTestSupport"]
+            dependencies: [
+                "RegistryImport", "RegistryDomain", "RegistrySQLite", "RegistrySynth", "RegistryTestSupport",
+            ]
         ),
         .testTarget(
             name: "RegistrySQLiteTests",

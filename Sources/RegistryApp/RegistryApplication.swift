@@ -23,6 +23,7 @@ public func buildRouter(
     ServiceEndpoints(service: service).register(on: router)
     APIEndpoints(service: service, bodyLimit: limit).register(on: router)
     ImportEndpoints(service: service, bodyLimit: limit).register(on: router)
+    TemplateImportEndpoints(service: service, bodyLimit: limit).register(on: router)
     RouteEndpoints(service: service, bodyLimit: limit).register(on: router)
     IntegrationEndpoints(service: service, bodyLimit: limit).register(on: router)
     StageEndpoints(service: service, bodyLimit: limit).register(on: router)

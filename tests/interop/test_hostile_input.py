@@ -228,7 +228,8 @@ CREATE_API_MEMBERS = {
     "boolean": ["disableSchemaValidation", "disableExecuteApiEndpoint"],
     "object": ["corsConfiguration", "tags"],
 }  # fmt: skip
-# Documents an import reads (an OpenAPI definition inside ImportApi's JSON): nested past any real document, or "billion laughs" aliases that expand a
+# Documents an import reads (an OpenAPI definition inside ImportApi's JSON, a CloudFormation
+# template as the body): nested past any real document, or "billion laughs" aliases that expand a
 # few hundred bytes to a billion values. Each is refused before it is parsed into values.
 BILLION_LAUGHS = 'a: &a ["x","x","x","x","x","x","x","x","x","x"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(9)
@@ -244,6 +245,8 @@ DEEP_DOCUMENTS = {
 for name, (document, reason) in DEEP_DOCUMENTS.items():
     CASES[f"import-api-{name}"] = Hostile(
         "PUT", "/v2/apis", json.dumps({"body": document}).encode(), message_contains=(reason,))
+    CASES[f"import-cloudformation-{name}"] = Hostile(
+        "POST", "/v2/imports/cloudformation", document.encode(), message_contains=(reason,))
 WRONG_VALUES = {
     "string": {"number": 42, "boolean": True, "array": ["x"], "object": {}, "float": 1.5},
     "boolean": {"string": "true", "number": 0, "array": [], "object": {}},

@@ -47,6 +47,8 @@ tags:
     description: CloudFormation templates synthesized from the registry (this service's extension).
   - name: History
     description: Who changed what and when, and any revision's template (this service's extension).
+  - name: Import
+    description: CloudFormation templates brought into the registry (this service's extension).
   - name: Service
     description: Service extensions (not part of API Gateway).
 paths:
@@ -2351,6 +2353,88 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /v2/imports/cloudformation:
+    post:
+      operationId: ImportCloudFormation
+      tags:
+        - Import
+      summary: Imports what a CloudFormation template declares (this service's extension).
+      description: |
+        The request body is the template itself, JSON or YAML (short-form tags such as `!Ref` and `!Sub`
+        included; CDK's `cdk.out/*.template.json` as it is). Its VPC links, APIs with their models,
+        authorizers, integrations, routes, route and integration responses, deployments and stages, custom
+        domain names and API mappings are made in one write, recorded as one change (`ImportCloudFormation`)
+        per VPC link, API and domain name. `Ref`, `Fn::GetAtt` (of an id), `Fn::Join`, `Fn::Sub`,
+        `Fn::Select`, `Fn::Split`, `Fn::If`, `Fn::FindInMap` and conditions are resolved among those
+        resources, parameters' defaults and the pseudo parameters given here. Lambda permissions (the registry
+        derives them) and CDK's metadata are passed over silently; any other resource type, a value that
+        cannot be resolved to a literal, or a resource depending on one not imported is a warning naming its
+        logical ID, and is not imported. Every rule of the create operations applies, with the same codes,
+        the message naming the place in the template (`/Resources/<logical ID>`); a refused import changes
+        nothing.
+      parameters:
+        - name: region
+          in: query
+          required: false
+          description: The region `AWS::Region` names (and `AWS::Partition` follows); the request's region by default.
+          schema:
+            type: string
+            pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$'
+        - name: accountId
+          in: query
+          required: false
+          description: The account `AWS::AccountId` names; without it, values naming the account cannot be resolved.
+          schema:
+            type: string
+            pattern: '^[0-9]{12}$'
+        - name: failOnWarnings
+          in: query
+          required: false
+          description: '`true`: refuse the import (400) when the template gives warnings.'
+          schema:
+            type: string
+            enum:
+              - 'true'
+              - 'false'
+        - $ref: '#/components/parameters/DryRun'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/ImportedTemplate'
+          text/plain:
+            schema:
+              type: string
+              description: The template as JSON or YAML text.
+      responses:
+        '200':
+          $ref: '#/components/responses/DryRun'
+        '201':
+          description: What the import made, by the template's logical IDs, and its warnings.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/ImportCloudFormationResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /v2/vpclinks:
     post:
       operationId: CreateVpcLink
@@ -3088,6 +3172,81 @@ components:
               description: What the definition holds that was not imported as written; absent when there is none.
               items:
                 type: string
+    ImportedTemplate:
+      type: object
+      description: A CloudFormation template to import; only `Resources` is required.
+      required:
+        - Resources
+      properties:
+        Resources:
+          type: object
+          additionalProperties:
+            type: object
+      additionalProperties: true
+    ImportCloudFormationResponse:
+      type: object
+      required:
+        - apis
+        - domainNames
+        - vpcLinks
+        - warnings
+      properties:
+        apis:
+          type: array
+          description: The APIs made, in the template's order.
+          items:
+            type: object
+            required:
+              - apiId
+              - logicalId
+              - name
+              - protocolType
+            properties:
+              apiId:
+                type: string
+              logicalId:
+                type: string
+              name:
+                type: string
+              protocolType:
+                type: string
+                enum:
+                  - HTTP
+                  - WEBSOCKET
+        domainNames:
+          type: array
+          description: The custom domain names made.
+          items:
+            type: object
+            required:
+              - domainName
+              - logicalId
+            properties:
+              domainName:
+                type: string
+              logicalId:
+                type: string
+        vpcLinks:
+          type: array
+          description: The VPC links made.
+          items:
+            type: object
+            required:
+              - logicalId
+              - name
+              - vpcLinkId
+            properties:
+              logicalId:
+                type: string
+              name:
+                type: string
+              vpcLinkId:
+                type: string
+        warnings:
+          type: array
+          description: What the template holds that was not imported, or not as written (empty when none).
+          items:
+            type: string
     Api:
       type: object
       description: Represents an API. Members without a value are omitted (never null).

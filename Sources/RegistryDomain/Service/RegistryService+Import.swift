@@ -8,7 +8,7 @@ extension RegistryService {
     ///   CreateIntegration and CreateRoute throw for the same content, the message prefixed with the
     ///   place in the definition (a JSON pointer).
     public func importAPI(_ plan: APIImportPlan, failOnWarnings: Bool) async throws(RegistryError) -> APIImportResult {
-        try Self.checkWarnings(of: plan, failOnWarnings: failOnWarnings)
+        try Self.checkWarnings(plan.warnings, failOnWarnings: failOnWarnings)
         var input = plan.api
         input.protocolType = .http
         let now = clock()
@@ -37,7 +37,7 @@ extension RegistryService {
     public func reimportAPI(
         _ apiID: APIID, _ plan: APIImportPlan, failOnWarnings: Bool
     ) async throws(RegistryError) -> APIImportResult {
-        try Self.checkWarnings(of: plan, failOnWarnings: failOnWarnings)
+        try Self.checkWarnings(plan.warnings, failOnWarnings: failOnWarnings)
         let now = clock()
         let quotas = self.quotas
         return try await store.write { registry throws(RegistryError) in
@@ -63,19 +63,23 @@ extension RegistryService {
 
     /// AWS's `failOnWarnings`: a plan with warnings is refused when it is set.
     /// - Throws: ``RegistryError/Code/badRequest`` "Warnings found during import: …".
-    private static func checkWarnings(of plan: APIImportPlan, failOnWarnings: Bool) throws(RegistryError) {
-        guard failOnWarnings, !plan.warnings.isEmpty else { return }
-        throw .badRequest("Warnings found during import:\n\t" + plan.warnings.joined(separator: "\n\t"))
+    static func checkWarnings(_ warnings: [String], failOnWarnings: Bool) throws(RegistryError) {
+        guard failOnWarnings, !warnings.isEmpty else { return }
+        throw .badRequest("Warnings found during import:\n\t" + warnings.joined(separator: "\n\t"))
     }
 
     /// Replaces `current`'s authorizers, integrations and routes by the plan's, keeping the ids of
     /// those that match (see ``reimportAPI(_:_:failOnWarnings:)``); for a new API, whose snapshot
     /// holds nothing, every part is inserted. Each part is checked by the rules of its create
-    /// operation, and routes point at the ids their integration and authorizer got.
-    private static func replaceParts(
+    /// operation, integrations connect through the ids their VPC links got (`vpcLinkIDs`, by key)
+    /// and routes point at the ids their integration and authorizer got.
+    /// - Returns: the ids the integrations and routes got, by their keys.
+    /// - Throws: what the create operations of the parts throw, located in the definition.
+    @discardableResult
+    static func replaceParts(
         of current: APISnapshot, with plan: APIImportPlan, api: API, _ registry: any RegistryWriteTransaction,
-        quotas: Quotas
-    ) throws(RegistryError) {
+        quotas: Quotas, vpcLinkIDs: [String: VpcLinkID] = [:]
+    ) throws(RegistryError) -> (integrations: [String: IntegrationID], routes: [String: RouteID]) {
         // Routes the definition no longer has go first: their keys, quota and references free up.
         let keys = Set(plan.routes.compactMap(\.input.routeKey))
         for route in current.routes where !keys.contains(route.routeKey.rawValue) {
@@ -93,7 +97,14 @@ extension RegistryService {
         }
         var unmatched = current.integrations
         var integrationIDs: [String: IntegrationID] = [:]
-        for imported in plan.integrations {
+        for var imported in plan.integrations {
+            if let key = imported.vpcLinkKey {
+                guard let id = vpcLinkIDs[key] else {
+                    throw RegistryError(
+                        .internalFailure, "An imported integration names VPC link key \(key), never made.")
+                }
+                imported.input.connectionId = id.rawValue
+            }
             let index = unmatched.firstIndex { existing in
                 // A Lambda integration's method is AWS's default when the definition names none.
                 existing.integrationType == imported.input.integrationType
@@ -110,6 +121,7 @@ extension RegistryService {
             integrationIDs[imported.key] = integration.id
         }
         var routesByKey = Dictionary(current.routes.map { ($0.routeKey.rawValue, $0.id) }) { first, _ in first }
+        var routeIDs: [String: RouteID] = [:]
         for imported in plan.routes {
             let input = try wired(imported, integrationIDs, authorizerIDs)
             // Each route is replaced once: a second operation with its key is a new route, refused as a conflict.
@@ -118,6 +130,7 @@ extension RegistryService {
                 try newRoute(input, in: api, using: registry, quotas: quotas, replacing: existing)
             }
             if existing == nil { try registry.insert(route) } else { try registry.update(route) }
+            routeIDs[imported.key] = route.id
         }
         // Integrations and authorizers nothing matched are no longer referenced by any route.
         for integration in unmatched { try registry.deleteIntegration(integration.id, in: api.id) }
@@ -125,6 +138,7 @@ extension RegistryService {
         for authorizer in current.authorizers where !kept.contains(authorizer.id) {
             try registry.deleteAuthorizer(authorizer.id, in: api.id)
         }
+        return (integrationIDs, routeIDs)
     }
 
     /// The route's input with its target and authorizer id set from the ids its integration and
@@ -150,7 +164,7 @@ extension RegistryService {
 
     /// Runs `body`, prefixing the message of what it throws with `pointer`, the place in the
     /// definition the refused content came from.
-    private static func located<Value>(
+    static func located<Value>(
         _ pointer: String, _ body: () throws(RegistryError) -> Value
     ) throws(RegistryError) -> Value {
         do {
