@@ -407,3 +407,76 @@ def test_an_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path
     assert pragma(db, "PRAGMA integrity_check") == [("ok",)]
     report(request.config, f"[durability] import killed mid-load: {len(acknowledged)} acknowledged imports, "
                  f"{len(counts)} APIs found, each whole")
+
+
+def template_body(name: str) -> bytes:
+    """A CloudFormation template: a VPC link and an API with 300 routes to one private integration."""
+    resources = {
+        "Link": {"Type": "AWS::ApiGatewayV2::VpcLink",
+                 "Properties": {"Name": name, "SubnetIds": ["subnet-0a1b2c3d4e5f60718"]}},
+        "Api": {"Type": "AWS::ApiGatewayV2::Api", "Properties": {"Name": name, "ProtocolType": "HTTP"}},
+        "Private": {"Type": "AWS::ApiGatewayV2::Integration", "Properties": {
+            "ApiId": {"Ref": "Api"}, "IntegrationType": "HTTP_PROXY", "IntegrationMethod": "ANY",
+            "ConnectionType": "VPC_LINK", "ConnectionId": {"Ref": "Link"}, "PayloadFormatVersion": "1.0",
+            "IntegrationUri": "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/lb/1/2"}},
+    }
+    for n in range(300):
+        resources[f"Route{n}"] = {"Type": "AWS::ApiGatewayV2::Route", "Properties": {
+            "ApiId": {"Ref": "Api"}, "RouteKey": f"GET /items{n}/{{id}}",
+            "Target": {"Fn::Join": ["", ["integrations/", {"Ref": "Private"}]]}}}
+    return json.dumps({"Resources": resources}).encode()
+
+
+def test_a_template_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path):
+    """Eight clients keep importing templates (a VPC link and a 300-route API each); the server is
+    killed mid-load. After a restart every import is whole — its VPC link, its API with 300 routes,
+    one change record each — or absent, and every acknowledged import is there."""
+    server = start(tmp_path)
+    address = urlsplit(server.base_url)
+    acknowledged: list[tuple[str, str]] = []
+    stop = threading.Event()
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        count = 0
+        while not stop.is_set():
+            connection = http.client.HTTPConnection(address.hostname, address.port, timeout=REQUEST_TIMEOUT_SECONDS)
+            try:
+                connection.request("POST", "/v2/imports/cloudformation", body=template_body(f"kill-{number}-{count}"),
+                                   headers={"Content-Type": "application/json"})
+                response = connection.getresponse()
+                data = response.read()
+                if response.status == 201:
+                    answer = json.loads(data)
+                    with lock:
+                        acknowledged.append((answer["apis"][0]["apiId"], answer["vpcLinks"][0]["vpcLinkId"]))
+            except (OSError, http.client.HTTPException):
+                return
+            finally:
+                connection.close()
+            count += 1
+
+    with ThreadPoolExecutor(8) as pool:
+        futures = [pool.submit(client, number) for number in range(8)]
+        time.sleep(1.5)
+        server.kill()
+        stop.set()
+        for future in futures:
+            future.result(timeout=CLIENT_DEADLINE_AFTER_KILL_SECONDS + REQUEST_TIMEOUT_SECONDS)
+    assert acknowledged, "no import was acknowledged before the kill"
+    db = tmp_path / "registry.sqlite"
+    restarted = start(tmp_path)
+    restarted.stop()
+    apis = pragma(
+        db,
+        "SELECT a.name, a.id, (SELECT count(*) FROM routes r WHERE r.api_id = a.id), "
+        "(SELECT count(*) FROM changes c WHERE c.stream = a.id) FROM apis a")
+    links = {name: (link_id, changes) for name, link_id, changes in pragma(
+        db, "SELECT v.name, v.id, (SELECT count(*) FROM changes c WHERE c.stream = v.id) FROM vpc_links v")}
+    assert {api_id for _, api_id, *_ in apis} >= {api_id for api_id, _ in acknowledged}, "an acknowledged API is missing"
+    assert {link_id for link_id, _ in links.values()} >= {link_id for _, link_id in acknowledged}
+    partial = [row for row in apis if row[2:] != (300, 1) or links.get(row[0], (None, 0))[1] != 1]
+    assert not partial and len(links) == len(apis), f"imports left in part: {partial[:5]}"
+    assert pragma(db, "PRAGMA integrity_check") == [("ok",)]
+    report(request.config, f"[durability] template import killed mid-load: {len(acknowledged)} acknowledged, "
+                 f"{len(apis)} APIs and {len(links)} VPC links found, each whole")
