@@ -29,37 +29,34 @@ indirect enum CloudFormationValue: Equatable {
     /// The value of a parsed node.
     init(_ node: Node) {
         let tag = node.tag.rawValue
-        if tag.hasPrefix("!") {
-            self = Self.shortForm(String(tag.dropFirst()), of: node)
+        guard tag.hasPrefix("!") else {
+            self = Self.plain(node, tag: tag)
             return
         }
+        // A short form's argument is the same node read as plain data (a scalar as text).
+        self = Self.shortForm(String(tag.dropFirst()), untagged: Self.plain(node, tag: nil))
+    }
+
+    /// `node` as data: a scalar by its resolved `tag` (`nil`: as text), collections member by member.
+    private static func plain(_ node: Node, tag: String?) -> CloudFormationValue {
         switch node {
         case .scalar(let scalar):
             switch tag {
-            case Tag.Name.bool.rawValue: self = node.bool.map(CloudFormationValue.boolean) ?? .string(scalar.string)
-            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: self = .number(scalar.string)
-            case Tag.Name.null.rawValue: self = .null
-            default: self = .string(scalar.string)
+            case Tag.Name.bool.rawValue: return node.bool.map(CloudFormationValue.boolean) ?? .string(scalar.string)
+            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return .number(scalar.string)
+            case Tag.Name.null.rawValue: return .null
+            default: return .string(scalar.string)
             }
-        case .sequence(let sequence): self = .list(sequence.map(CloudFormationValue.init))
+        case .sequence(let sequence): return .list(sequence.map(CloudFormationValue.init))
         case .mapping(let mapping):
-            self = .object(mapping.map { Member(key: $0.key.string ?? "", value: CloudFormationValue($0.value)) })
-        case .alias: self = .null
+            return .object(mapping.map { Member(key: $0.key.string ?? "", value: CloudFormationValue($0.value)) })
+        case .alias: return .null
         }
     }
 
     /// `!Name value`: `{"Ref": value}`, `{"Condition": value}`, or `{"Fn::Name": value}`; `!GetAtt
     /// A.B` splits at the first dot.
-    private static func shortForm(_ name: String, of node: Node) -> CloudFormationValue {
-        // The value without its tag: the same node read as plain data.
-        let untagged: CloudFormationValue
-        switch node {
-        case .scalar(let scalar): untagged = .string(scalar.string)
-        case .sequence(let sequence): untagged = .list(sequence.map(CloudFormationValue.init))
-        case .mapping(let mapping):
-            untagged = .object(mapping.map { Member(key: $0.key.string ?? "", value: CloudFormationValue($0.value)) })
-        case .alias: untagged = .null
-        }
+    private static func shortForm(_ name: String, untagged: CloudFormationValue) -> CloudFormationValue {
         switch name {
         case "Ref", "Condition": return .object([Member(key: name, value: untagged)])
         case "GetAtt":

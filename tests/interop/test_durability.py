@@ -364,13 +364,12 @@ def import_body(name: str, routes: int = 300) -> bytes:
     return json.dumps({"body": "\n".join(lines)}).encode()
 
 
-def test_an_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path):
-    """Eight clients keep importing 300-route definitions; the server is killed mid-load. After a
-    restart every API is whole (300 routes, one integration, one ImportApi record) and every
-    acknowledged import is there."""
+def imports_until_killed(tmp_path, method: str, path: str, body, acknowledgement) -> list:
+    """Eight clients keep sending `body(name)` to `method path`; the server is killed 1.5 s in. Returns
+    `acknowledgement(answer)` of every 201 answered before the kill."""
     server = start(tmp_path)
     address = urlsplit(server.base_url)
-    acknowledged: list[str] = []
+    acknowledged: list = []
     stop = threading.Event()
     lock = threading.Lock()
 
@@ -379,13 +378,13 @@ def test_an_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path
         while not stop.is_set():
             connection = http.client.HTTPConnection(address.hostname, address.port, timeout=REQUEST_TIMEOUT_SECONDS)
             try:
-                connection.request("PUT", "/v2/apis", body=import_body(f"kill-{number}-{count}"),
+                connection.request(method, path, body=body(f"kill-{number}-{count}"),
                                    headers={"Content-Type": "application/json"})
                 response = connection.getresponse()
                 data = response.read()
                 if response.status == 201:
                     with lock:
-                        acknowledged.append(json.loads(data)["apiId"])
+                        acknowledged.append(acknowledgement(json.loads(data)))
             except (OSError, http.client.HTTPException):
                 return
             finally:
@@ -399,6 +398,14 @@ def test_an_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path
         stop.set()
         for future in futures:
             future.result(timeout=CLIENT_DEADLINE_AFTER_KILL_SECONDS + REQUEST_TIMEOUT_SECONDS)
+    return acknowledged
+
+
+def test_an_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, tmp_path):
+    """Eight clients keep importing 300-route definitions; the server is killed mid-load. After a
+    restart every API is whole (300 routes, one integration, one ImportApi record) and every
+    acknowledged import is there."""
+    acknowledged = imports_until_killed(tmp_path, "PUT", "/v2/apis", import_body, lambda answer: answer["apiId"])
     assert acknowledged, "no import was acknowledged before the kill"
     db = tmp_path / "registry.sqlite"
     restarted = start(tmp_path)
@@ -438,38 +445,9 @@ def test_a_template_import_cut_off_by_sigkill_leaves_all_of_it_or_none(request, 
     """Eight clients keep importing templates (a VPC link and a 300-route API each); the server is
     killed mid-load. After a restart every import is whole — its VPC link, its API with 300 routes,
     one change record each — or absent, and every acknowledged import is there."""
-    server = start(tmp_path)
-    address = urlsplit(server.base_url)
-    acknowledged: list[tuple[str, str]] = []
-    stop = threading.Event()
-    lock = threading.Lock()
-
-    def client(number: int) -> None:
-        count = 0
-        while not stop.is_set():
-            connection = http.client.HTTPConnection(address.hostname, address.port, timeout=REQUEST_TIMEOUT_SECONDS)
-            try:
-                connection.request("POST", "/v2/imports/cloudformation", body=template_body(f"kill-{number}-{count}"),
-                                   headers={"Content-Type": "application/json"})
-                response = connection.getresponse()
-                data = response.read()
-                if response.status == 201:
-                    answer = json.loads(data)
-                    with lock:
-                        acknowledged.append((answer["apis"][0]["apiId"], answer["vpcLinks"][0]["vpcLinkId"]))
-            except (OSError, http.client.HTTPException):
-                return
-            finally:
-                connection.close()
-            count += 1
-
-    with ThreadPoolExecutor(8) as pool:
-        futures = [pool.submit(client, number) for number in range(8)]
-        time.sleep(1.5)
-        server.kill()
-        stop.set()
-        for future in futures:
-            future.result(timeout=CLIENT_DEADLINE_AFTER_KILL_SECONDS + REQUEST_TIMEOUT_SECONDS)
+    acknowledged = imports_until_killed(
+        tmp_path, "POST", "/v2/imports/cloudformation", template_body,
+        lambda answer: (answer["apis"][0]["apiId"], answer["vpcLinks"][0]["vpcLinkId"]))
     assert acknowledged, "no import was acknowledged before the kill"
     db = tmp_path / "registry.sqlite"
     restarted = start(tmp_path)

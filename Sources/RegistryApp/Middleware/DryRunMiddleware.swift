@@ -24,9 +24,8 @@ struct DryRunMiddleware: RouterMiddleware {
             let changeSet = ChangeSet(from: try Self.template(before), to: try Self.template(after))
             let revision = dryRun.revision ?? 0
             changes = ChangeSetBody(changeSet, from: revision - 1, to: revision)
-            // Revisions are an API's: a change of another stream, or of several, has none to show.
-            if dryRun.revision == nil || dryRun.streams.count != 1 { changes.omitRevisions() }
-            if case .api? = dryRun.streams.first {} else { changes.omitRevisions() }
+            // Revisions are an API's; a write of several streams has none (the store keeps no revision).
+            if case .api? = dryRun.streams.first, dryRun.revision != nil {} else { changes.omitRevisions() }
         } else {
             // An operation that writes nothing to the catalog (ResetAuthorizersCache) changes nothing.
             changes = ChangeSetBody(ChangeSet(changes: []), from: 0, to: 0)
