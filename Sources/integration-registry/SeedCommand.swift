@@ -12,7 +12,7 @@ import RegistrySQLite
 struct SeedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Fill a database with synthetic HTTP APIs (one Lambda integration and N routes each).")
+        abstract: "Fill a database with synthetic HTTP APIs (tagged, one Lambda integration and N routes each).")
 
     @OptionGroup var database: DatabaseOption
 
@@ -62,9 +62,23 @@ struct SeedCommand: AsyncParsableCommand {
         }
     }
 
-    /// Adds API number `number`: an HTTP API, one Lambda proxy integration and `routes` routes to it.
+    /// The resources the seeded routes are named after, so that words are as common in the
+    /// catalog's search index as in a real one: some in every twentieth route, none in all.
+    static let resources = [
+        "orders", "users", "payments", "invoices", "carts", "products", "accounts", "sessions", "shipments",
+        "refunds", "customers", "reviews", "coupons", "stores", "inventory", "catalog", "reports", "webhooks",
+        "tokens", "subscriptions",
+    ]
+
+    /// Adds API number `number`: an HTTP API owned by one of 50 teams, one Lambda proxy integration
+    /// and `routes` routes to it.
     private static func seedAPI(number: Int, routes: Int, service: RegistryService) async throws {
-        let api = try await service.createAPI(APIInput(name: "seed-\(number)", protocolType: .http))
+        let resource = resources[number % resources.count]
+        let api = try await service.createAPI(
+            APIInput(
+                name: "seed-\(number)", protocolType: .http,
+                description: "The \(resource) service of team \(number % 50)",
+                tags: ["team": "team-\(number % 50)", "env": number % 10 == 0 ? "staging" : "prod"]))
         let integration = try await service.createIntegration(
             in: api.id,
             IntegrationInput(
@@ -74,7 +88,9 @@ struct SeedCommand: AsyncParsableCommand {
         for route in 0..<routes {
             _ = try await service.createRoute(
                 in: api.id,
-                RouteInput(routeKey: "GET /items/\(route)/{id}", target: "integrations/\(integration.id.rawValue)"))
+                RouteInput(
+                    routeKey: "GET /\(resources[(number + route) % resources.count])/\(route)/{id}",
+                    target: "integrations/\(integration.id.rawValue)"))
         }
     }
 }

@@ -16,6 +16,11 @@ from helpers import ACCESS_KEY, REGION, SECRET_KEY
 from registry_server import RegistryServer
 
 
+RESOURCES = ["orders", "users", "payments", "invoices", "carts", "products", "accounts", "sessions", "shipments",
+             "refunds", "customers", "reviews", "coupons", "stores", "inventory", "catalog", "reports", "webhooks",
+             "tokens", "subscriptions"]
+
+
 def binary() -> Path:
     return Path(os.environ.get("REGISTRY_BIN") or DEFAULT_BINARY)
 
@@ -48,7 +53,13 @@ def test_seed_writes_a_catalog_the_server_serves(tmp_path):
         integrations = client.get_integrations(ApiId=sample)["Items"]
         assert len(routes) == 7 and len(integrations) == 1
         assert {route["Target"] for route in routes} == {"integrations/" + integrations[0]["IntegrationId"]}
-        assert sorted(route["RouteKey"] for route in routes) == sorted(f"GET /items/{n}/{{id}}" for n in range(7))
+        # Routes are named after one of twenty resources, shifting with the API's number; APIs are
+        # described and tagged by team, so the catalog's search has words of every frequency.
+        number = int(apis[57]["Name"].split("-")[1])
+        assert sorted(route["RouteKey"] for route in routes) == sorted(
+            f"GET /{RESOURCES[(number + n) % 20]}/{n}/{{id}}" for n in range(7))
+        assert apis[57]["Tags"] == {"team": f"team-{number % 50}", "env": "staging" if number % 10 == 0 else "prod"}
+        assert apis[57]["Description"] == f"The {RESOURCES[number % 20]} service of team {number % 50}"
     finally:
         assert server.stop() == 0
 
