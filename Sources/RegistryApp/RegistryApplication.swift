@@ -39,6 +39,7 @@ public func buildRouter(
     TemplateEndpoints(service: service).register(on: router)
     ExportEndpoints(service: service).register(on: router)
     HistoryEndpoints(service: service).register(on: router)
+    CatalogEndpoints(service: service).register(on: router)
     return router
 }
 

@@ -39,11 +39,20 @@ final class GroupCommitWriter: Sendable {
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "registry.group-commit")
 
-    /// Creates a writer over `pool`'s writer connection.
-    init(pool: DatabasePool, capacity: Int = 4096, maximumBatch: Int = 256) {
+    /// Runs in each group transaction after its writes, before its commit (the search index's
+    /// queue, ``CatalogSearchIndex``); if it throws, the group rolls back and every write of it
+    /// fails with its error.
+    private let beforeCommit: (@Sendable (Database) throws -> Void)?
+
+    /// Creates a writer over `pool`'s writer connection, running `beforeCommit` before each commit.
+    init(
+        pool: DatabasePool, capacity: Int = 4096, maximumBatch: Int = 256,
+        beforeCommit: (@Sendable (Database) throws -> Void)? = nil
+    ) {
         self.pool = pool
         self.capacity = capacity
         self.maximumBatch = maximumBatch
+        self.beforeCommit = beforeCommit
     }
 
     /// Transactions committed and writes they carried, since start.
@@ -112,6 +121,7 @@ final class GroupCommitWriter: Sendable {
                             }
                             try release.execute()
                         }
+                        try beforeCommit?(db)
                         return .commit
                     }
                 }

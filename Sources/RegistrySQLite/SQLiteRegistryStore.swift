@@ -83,7 +83,13 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
         threadReaders = ThreadReaderConnections(
             path: path, configuration: configuration, maximumCount: max(1, readers) * 2)
         isReadOnly = readOnly
-        writer = GroupCommitWriter(pool: pool)
+        let indexed: Bool
+        do {
+            indexed = try pool.read { db in try CatalogSearchIndex.exists(db) }
+        } catch {
+            throw RegistryError(storageFailure: error)
+        }
+        writer = GroupCommitWriter(pool: pool, beforeCommit: indexed ? CatalogSearchIndex.flush : nil)
     }
 
     /// Write transactions committed and the writes they carried (writes per fsync = writes / transactions).

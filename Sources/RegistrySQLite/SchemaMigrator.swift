@@ -60,6 +60,9 @@ struct SchemaMigrator: Sendable {
                 do {
                     try db.inTransaction {
                         try db.execute(sql: migration.sql)
+                        // A migration that writes indexed tables queues their documents; they go
+                        // into the search index in its own transaction, as a write's do.
+                        if try CatalogSearchIndex.exists(db) { try CatalogSearchIndex.flush(db) }
                         try db.execute(
                             sql: "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)",
                             arguments: [migration.version, migration.name, migration.checksum])

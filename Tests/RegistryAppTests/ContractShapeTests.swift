@@ -94,6 +94,18 @@ import Testing
                         id: APIMappingID(uncheckedRawValue: "m1"), domainName: DomainNameID(uncheckedRawValue: "a.b"),
                         apiID: apiID, stage: .defaultStage, key: "k")))
         ),
+        (
+            "CatalogEntry",
+            memberNames(
+                of: CatalogEntryBody(
+                    CatalogEntry(
+                        api: Sample.httpAPI, routeCount: 1,
+                        lastChange: Change(
+                            sequence: 1, stream: .api(apiID), revision: 1, createdDate: epoch, principal: "p",
+                            requestID: nil, operation: "CreateApi", resourceType: "Api", resourceID: "a"),
+                        matches: [CatalogMatch(kind: .route, itemID: "r1", text: "GET /")], matchCount: 1),
+                    searched: true))
+        ),
     ]
 
     static let domainNameBody = DomainNameBody(

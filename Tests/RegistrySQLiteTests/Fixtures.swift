@@ -18,11 +18,16 @@ final class StoreFixture: Sendable {
     /// The use cases over ``store``.
     let service: RegistryService
 
-    /// Opens a store on a new file with `quotas`.
-    init(quotas: Quotas = .aws) throws {
-        directory = try TemporaryDirectory()
+    /// Opens a store with `quotas` on a new file, or on the file of `existing` (closed first), with
+    /// `migrations`.
+    init(
+        quotas: Quotas = .aws, migrations: [SchemaMigration] = EmbeddedMigrations.all,
+        reopening existing: StoreFixture? = nil
+    ) throws {
+        if let existing { _ = try existing.store.close() }
+        directory = try existing?.directory ?? TemporaryDirectory()
         path = directory.file("registry.sqlite")
-        store = try SQLiteRegistryStore(path: path)
+        store = try SQLiteRegistryStore(path: path, migrations: migrations)
         service = RegistryService(store: store, quotas: quotas, clock: Sample.now)
     }
 

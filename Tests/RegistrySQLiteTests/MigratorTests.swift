@@ -17,15 +17,17 @@ struct MigratorTests {
     /// The ledger rows the embedded migrations leave: version, name, checksum.
     static let embeddedLedger = EmbeddedMigrations.all.map { [String($0.version), $0.name, $0.checksum] }
 
-    /// The tables the embedded migrations create: the catalog's, each with its history twin, and
-    /// the change log.
+    /// The tables the embedded migrations create: the catalog's, each with its history twin, the
+    /// change log, and the search index with FTS5's own tables behind it and its queue.
     static let tables = {
         let catalog = [
             "api_mappings", "api_tags", "apis", "authorizers", "deployments", "domain_name_tags", "domain_names",
             "integration_responses", "integrations", "models", "route_responses", "routes", "stage_tags", "stages",
             "vpc_link_tags", "vpc_links",
         ]
-        return (catalog + catalog.map { $0 + "_history" } + ["changes"]).sorted()
+        let search =
+            ["catalog_search"] + ["config", "content", "data", "idx", "pending"].map { "catalog_search_" + $0 }
+        return (catalog + catalog.map { $0 + "_history" } + ["changes"] + search).sorted()
     }()
 
     /// The ledger rows: version, name, checksum.

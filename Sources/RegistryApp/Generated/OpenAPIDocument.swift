@@ -49,6 +49,8 @@ tags:
     description: Who changed what and when, and any revision's template (this service's extension).
   - name: Import
     description: CloudFormation templates brought into the registry (this service's extension).
+  - name: Catalog
+    description: The catalog searched and filtered, as its web page shows it (this service's extension).
   - name: Service
     description: Service extensions (not part of API Gateway).
 paths:
@@ -3151,6 +3153,106 @@ paths:
           $ref: '#/components/responses/Forbidden'
         '500':
           $ref: '#/components/responses/InternalServerError'
+  /v2/backends:
+    get:
+      operationId: GetBackendUses
+      tags:
+        - Catalog
+      summary: Every integration and route that reaches a backend (this service's extension).
+      description: |
+        The reverse lookup: given a Lambda function ARN (or API Gateway's invocation URI of one), a URL,
+        an ALB or NLB listener ARN, a Cloud Map service ARN or a VPC link id, every integration reaching
+        it with the routes targeting that integration, newest API first. A function ARN without a version
+        or alias is reached through any of them, and by Lambda authorizers calling it (with the routes
+        they authorize). Like GetCatalog, a page may hold fewer items than `maxResults` and still carry a
+        `nextToken`.
+      parameters:
+        - name: target
+          in: query
+          required: true
+          description: The backend or VPC link id.
+          schema:
+            type: string
+            minLength: 1
+            maxLength: 2048
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of the target's uses.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetBackendUsesResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+  /v2/catalog:
+    get:
+      operationId: GetCatalog
+      tags:
+        - Catalog
+      summary: The catalog's APIs, newest first, searched and filtered (this service's extension).
+      description: |
+        Every API with its tags, route count and newest change. With `q`, only APIs holding every word
+        of it in one of their parts: the API's id, name, description and tags, a route's key and
+        operation name, an integration's URI (a Lambda function, a URL, a listener or Cloud Map service
+        ARN), VPC link, subtype and description, an authorizer's name and Lambda URI. Words match whole
+        words after stemming (`order` finds `orders`); a word's own punctuation separates its parts, in
+        order, so a full ARN or path is one word. A search reads a bounded number of index entries per
+        page, so a page may hold fewer items than `maxResults`, even none, and still carry a `nextToken`.
+      parameters:
+        - name: q
+          in: query
+          required: false
+          description: Words to search for (at most 16, 256 characters).
+          schema:
+            type: string
+            maxLength: 256
+        - name: protocolType
+          in: query
+          required: false
+          description: Only APIs of this protocol.
+          schema:
+            $ref: '#/components/schemas/ProtocolType'
+        - name: tag
+          in: query
+          required: false
+          description: Only APIs carrying this tag, as `key:value`.
+          schema:
+            type: string
+        - $ref: '#/components/parameters/MaxResults'
+        - $ref: '#/components/parameters/NextToken'
+      responses:
+        '200':
+          description: A page of the catalog, newest API first.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/GetCatalogResponse'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '500':
+          $ref: '#/components/responses/InternalServerError'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
 components:
   schemas:
     ImportApiRequest:
@@ -4671,6 +4773,153 @@ components:
         nextToken:
           type: string
           description: Opaque token for the next page; absent on the last page.
+    GetBackendUsesResponse:
+      type: object
+      description: A page of the integrations and authorizers reaching a target.
+      required:
+        - items
+        - target
+        - targetKind
+      properties:
+        target:
+          type: string
+        targetKind:
+          type: string
+          enum:
+            - LAMBDA_FUNCTION
+            - VPC_LINK
+            - URI
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/BackendUse'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
+    BackendUse:
+      type: object
+      description: An integration (or a Lambda authorizer) of an API reaching the target, and the routes through it.
+      required:
+        - apiId
+        - apiName
+        - protocolType
+        - routes
+      properties:
+        apiId:
+          type: string
+        apiName:
+          type: string
+        protocolType:
+          $ref: '#/components/schemas/ProtocolType'
+        integrationId:
+          type: string
+        integrationType:
+          $ref: '#/components/schemas/IntegrationType'
+        integrationUri:
+          type: string
+        connectionId:
+          type: string
+        authorizerId:
+          type: string
+        authorizerName:
+          type: string
+        routes:
+          type: array
+          items:
+            type: object
+            required:
+              - routeId
+              - routeKey
+              - authorizationType
+            properties:
+              routeId:
+                type: string
+              routeKey:
+                type: string
+              authorizationType:
+                $ref: '#/components/schemas/AuthorizationType'
+    GetCatalogResponse:
+      type: object
+      description: One page of the catalog, newest API first.
+      required:
+        - items
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/CatalogEntry'
+        nextToken:
+          type: string
+          description: Opaque token for the next page; absent on the last page.
+    CatalogEntry:
+      type: object
+      description: One API of the catalog.
+      required:
+        - apiId
+        - name
+        - protocolType
+        - routeCount
+        - tags
+      properties:
+        apiId:
+          type: string
+        name:
+          type: string
+        protocolType:
+          $ref: '#/components/schemas/ProtocolType'
+        description:
+          type: string
+        tags:
+          $ref: '#/components/schemas/Tags'
+        routeCount:
+          type: integer
+          minimum: 0
+        lastChange:
+          type: object
+          description: The API's newest change record.
+          required:
+            - revision
+            - createdDate
+            - principal
+            - operation
+          properties:
+            revision:
+              type: integer
+              minimum: 1
+            createdDate:
+              type: string
+              format: date-time
+            principal:
+              type: string
+            operation:
+              type: string
+        matchCount:
+          type: integer
+          minimum: 1
+          description: With `q`, how many parts of the API matched.
+        matches:
+          type: array
+          description: With `q`, the first parts of the API that matched (at most five).
+          items:
+            type: object
+            required:
+              - kind
+              - id
+              - text
+            properties:
+              kind:
+                type: string
+                enum:
+                  - api
+                  - route
+                  - integration
+                  - authorizer
+              id:
+                type: string
+                description: The part's id (the API's own for `api`).
+              text:
+                type: string
+                description: The route key, the integration's URI (or type), the authorizer's name, or the API's name.
     GetChangesResponse:
       type: object
       description: One page of change records, newest first.

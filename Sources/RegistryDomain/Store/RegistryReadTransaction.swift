@@ -7,6 +7,17 @@ public protocol RegistryReadTransaction {
     func isTaken(_ id: some EntityIdentifier) throws(RegistryError) -> Bool
     /// The API with this id, or `nil`.
     func api(_ id: APIID) throws(RegistryError) -> API?
+    /// A page of the catalog: the APIs `query` finds, newest first, each with what its words
+    /// matched. The page's cursor is a position (the next page holds APIs created before it), not
+    /// an item: a search reads a bounded number of index documents per page, so a page may hold
+    /// fewer APIs than asked for, even none, and still have a next one.
+    func catalog(_ query: CatalogQuery, _ page: PageRequest) throws(RegistryError) -> Page<CatalogHit>
+    /// A page of the search index's documents of `kinds` holding every word (see
+    /// ``CatalogQuery/words``), newest API first; the cursor is a position, and a page may hold
+    /// fewer documents than asked and still have a next one, as in ``catalog(_:_:)``.
+    func catalogDocuments(
+        matching words: [String], kinds: Set<CatalogMatch.Kind>, _ page: PageRequest
+    ) throws(RegistryError) -> Page<CatalogDocument>
     /// The API with this id without its tags (``API/tags`` is empty), or `nil`: all that the rules
     /// about an API's routes, integrations, authorizers, stages and deployments look at.
     func untaggedAPI(_ id: APIID) throws(RegistryError) -> API?
