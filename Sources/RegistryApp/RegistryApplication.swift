@@ -6,18 +6,22 @@ public import RegistryDomain
 import RegistrySQLite
 public import ServiceLifecycle
 
-/// Builds the router that serves the wire API over `service`.
+/// Builds the router that serves the wire API and the catalog's web pages over `service`.
 ///
 /// Every route the router has is described in `api/openapi.yaml`.
 public func buildRouter(
     service: RegistryService, configuration: AppConfiguration, logger: Logger
 ) -> Router<RegistryRequestContext> {
     let router = Router(context: RegistryRequestContext.self)
+    let authenticator = configuration.authentication.map(RequestAuthenticator.init)
+    // Sign-in sessions are signed with a key drawn now: a restart signs everyone out.
+    let sessions = authenticator.map { _ in SessionCookies() }
     router.add(
         middleware: RequestEnvelopeMiddleware(
             defaultRegion: configuration.defaultRegion, maximumBodySize: configuration.maximumBodySize, logger: logger,
-            authenticator: configuration.authentication.map(RequestAuthenticator.init),
-            rateLimiter: configuration.rateLimitPerSecond.map(PrincipalRateLimiter.init), clock: wallClock))
+            authenticator: authenticator,
+            rateLimiter: configuration.rateLimitPerSecond.map(PrincipalRateLimiter.init), sessions: sessions,
+            clock: wallClock))
     router.add(middleware: DryRunMiddleware())
     let limit = configuration.maximumBodySize
     ServiceEndpoints(service: service).register(on: router)
@@ -40,6 +44,9 @@ public func buildRouter(
     ExportEndpoints(service: service).register(on: router)
     HistoryEndpoints(service: service).register(on: router)
     CatalogEndpoints(service: service).register(on: router)
+    PagesEndpoints(service: service, renderer: .shared).register(on: router)
+    SignInEndpoints(renderer: .shared, authenticator: authenticator, sessions: sessions, clock: wallClock)
+        .register(on: router)
     return router
 }
 

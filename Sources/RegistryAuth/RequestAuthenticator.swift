@@ -43,6 +43,16 @@ public struct RequestAuthenticator: Sendable {
         return principal
     }
 
+    /// The principal a page's session cookie stands for (see ``SessionCookies``), or `nil`.
+    public func principal(sessionCookie value: String, sessions: SessionCookies, now: Timestamp) -> Principal? {
+        sessions.principal(fromValue: value, now: now, in: configuration)
+    }
+
+    /// The principal a bearer token belongs to, or `nil` (the sign-in form's check).
+    public func principal(bearerToken token: String) -> Principal? {
+        configuration.principal(bearerToken: token)
+    }
+
     /// The lowercase hex SHA-256 of `bytes`, as SigV4's payload hash.
     public static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
         SigV4Verifier.hex(SHA256.hash(data: Array(bytes)))

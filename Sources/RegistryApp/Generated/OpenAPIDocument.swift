@@ -51,6 +51,8 @@ tags:
     description: CloudFormation templates brought into the registry (this service's extension).
   - name: Catalog
     description: The catalog searched and filtered, as its web page shows it (this service's extension).
+  - name: Pages
+    description: The catalog's read-only web pages for people (HTML; this service's extension).
   - name: Service
     description: Service extensions (not part of API Gateway).
 paths:
@@ -3091,6 +3093,388 @@ paths:
           $ref: '#/components/responses/InternalServerError'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
+  /:
+    get:
+      operationId: GetCatalogPage
+      tags:
+        - Pages
+      summary: The catalog page, searched and filtered (GetCatalog as HTML).
+      parameters:
+        - name: q
+          in: query
+          required: false
+          description: Words to search for.
+          schema:
+            type: string
+        - name: protocolType
+          in: query
+          required: false
+          description: HTTP or WEBSOCKET; empty for any.
+          schema:
+            type: string
+        - name: tag
+          in: query
+          required: false
+          description: A tag as key:value.
+          schema:
+            type: string
+        - name: nextToken
+          in: query
+          required: false
+          description: Where the page continues (from the page's own link).
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '400':
+          description: The search was refused (the page says why).
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /apis/{apiId}:
+    get:
+      operationId: GetApiPage
+      tags:
+        - Pages
+      summary: One API's page, with routes and their backends, diagram, authorizers, stages, downloads and history.
+      parameters:
+        - name: apiId
+          in: path
+          required: true
+          description: The API's id.
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '404':
+          description: No such API.
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /apis/{apiId}/revisions:
+    get:
+      operationId: GetRevisionsPage
+      tags:
+        - Pages
+      summary: An API's history, newest first.
+      parameters:
+        - name: apiId
+          in: path
+          required: true
+          description: The API's id.
+          schema:
+            type: string
+        - name: nextToken
+          in: query
+          required: false
+          description: Where the page continues (from the page's own link).
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '400':
+          description: A malformed token.
+          content:
+            text/html:
+              schema:
+                type: string
+        '404':
+          description: No API ever had this id.
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /apis/{apiId}/revisions/{revision}:
+    get:
+      operationId: GetRevisionPage
+      tags:
+        - Pages
+      summary: One revision's change record and what deploying it would change, as cdk diff prints it.
+      parameters:
+        - name: apiId
+          in: path
+          required: true
+          description: The API's id.
+          schema:
+            type: string
+        - name: revision
+          in: path
+          required: true
+          description: The revision, from 1.
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '400':
+          description: A malformed revision.
+          content:
+            text/html:
+              schema:
+                type: string
+        '404':
+          description: No such API or revision.
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /backends:
+    get:
+      operationId: GetBackendsPage
+      tags:
+        - Pages
+      summary: The reverse lookup page, every API, integration and route reaching a backend (GetBackendUses as HTML).
+      parameters:
+        - name: target
+          in: query
+          required: false
+          description: A Lambda function ARN, URL, listener or Cloud Map service ARN, or VPC link id.
+          schema:
+            type: string
+        - name: nextToken
+          in: query
+          required: false
+          description: Where the page continues (from the page's own link).
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '400':
+          description: The target was refused (the page says why).
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /vpclinks/{vpcLinkId}:
+    get:
+      operationId: GetVpcLinkPage
+      tags:
+        - Pages
+      summary: A VPC link and the private integrations through it.
+      parameters:
+        - name: vpcLinkId
+          in: path
+          required: true
+          description: The VPC link's id.
+          schema:
+            type: string
+        - name: nextToken
+          in: query
+          required: false
+          description: Where the page continues (from the page's own link).
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '400':
+          description: A malformed token.
+          content:
+            text/html:
+              schema:
+                type: string
+        '404':
+          description: No such VPC link.
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /domainnames/{domainName}:
+    get:
+      operationId: GetDomainNamePage
+      tags:
+        - Pages
+      summary: A custom domain name and the APIs mapped onto it.
+      parameters:
+        - name: domainName
+          in: path
+          required: true
+          description: The domain name.
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The page.
+          content:
+            text/html:
+              schema:
+                type: string
+        '404':
+          description: No such domain name.
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /signin:
+    get:
+      operationId: GetSignInPage
+      tags:
+        - Pages
+      summary: The pages' sign-in form (with an auth file; without one it says the catalog is open).
+      parameters:
+        - name: next
+          in: query
+          required: false
+          description: The page to go back to once signed in (a path on this server).
+          schema:
+            type: string
+      responses:
+        '200':
+          description: The form.
+          content:
+            text/html:
+              schema:
+                type: string
+    post:
+      operationId: SignIn
+      tags:
+        - Pages
+      summary: Exchanges a bearer token from the auth file for a session cookie (HttpOnly, SameSite=Strict) that reads the pages.
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+                token:
+                  type: string
+                next:
+                  type: string
+      responses:
+        '303':
+          description: Signed in (or the catalog is open); the session cookie is set and the browser goes to `next`.
+          headers:
+            Location:
+              schema:
+                type: string
+            Set-Cookie:
+              schema:
+                type: string
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          description: The token is not valid; the form again, saying so.
+          content:
+            text/html:
+              schema:
+                type: string
+        '403':
+          description: The form was posted from another site.
+          content:
+            text/html:
+              schema:
+                type: string
+        '413':
+          $ref: '#/components/responses/PayloadTooLarge'
+  /signout:
+    post:
+      operationId: SignOut
+      tags:
+        - Pages
+      summary: Ends the page session (clears the cookie) and goes to the sign-in form.
+      responses:
+        '303':
+          description: Signed out.
+          headers:
+            Location:
+              schema:
+                type: string
+            Set-Cookie:
+              schema:
+                type: string
+  /static/favicon.svg:
+    get:
+      operationId: GetPageIcon
+      tags:
+        - Pages
+      summary: The pages' icon.
+      responses:
+        '200':
+          description: The icon.
+          content:
+            image/svg+xml:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+  /static/site.css:
+    get:
+      operationId: GetPageStylesheet
+      tags:
+        - Pages
+      summary: The pages' stylesheet.
+      responses:
+        '200':
+          description: The stylesheet.
+          content:
+            text/css:
+              schema:
+                type: string
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
   /healthz:
     get:
       operationId: HealthCheck

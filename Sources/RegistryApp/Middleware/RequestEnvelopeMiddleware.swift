@@ -5,7 +5,8 @@ import RegistryAuth
 import RegistryDomain
 
 /// Wraps every request: assigns its id and region, refuses oversized bodies, authenticates the
-/// caller (when the service has an auth file), turns every error into AWS's error shape, stamps
+/// caller (when the service has an auth file: a signature or bearer token, or for a page read a
+/// sign-in session cookie; a browser without one is sent to the sign-in form), turns every error into AWS's error shape, stamps
 /// `x-amzn-RequestId`, reports the time spent in `Server-Timing` (`total;dur=` milliseconds) and
 /// writes one log line, which names the principal but never a credential.
 struct RequestEnvelopeMiddleware: RouterMiddleware {
@@ -21,6 +22,8 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
     let authenticator: RequestAuthenticator?
     /// Limits each principal's request rate; `nil` for no limit.
     let rateLimiter: PrincipalRateLimiter?
+    /// The web pages' sign-in sessions (with an auth file).
+    let sessions: SessionCookies?
     /// The current time, for signature ages.
     let clock: @Sendable () -> Timestamp
     /// Where request ids come from.
@@ -41,8 +44,18 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
         } else {
             do {
                 var request = request
-                if let authenticator, request.uri.path != "/healthz" {
-                    let principal = try await authenticate(&request, with: authenticator)
+                let path = request.uri.path
+                if let authenticator, path != "/healthz", !PagePaths.isPublic(path) {
+                    let principal: Principal
+                    if let signedIn = sessionPrincipal(request, authenticator) {
+                        principal = signedIn
+                    } else if request.headers[.authorization] == nil, request.method == .get, PagePaths.isPage(path) {
+                        // A person without a session: the sign-in form, then back here.
+                        let back = path + (request.uri.query.map { "?" + $0 } ?? "")
+                        throw PageRedirect(location: HTMLText.link("/signin", [("next", back)]))
+                    } else {
+                        principal = try await authenticate(&request, with: authenticator)
+                    }
                     context.principal = principal
                     if let rateLimiter, !rateLimiter.allow(principal.name) {
                         throw RegistryError.quotaExceeded(
@@ -61,6 +74,8 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
                         try await next(request, context)
                     }
                 }
+            } catch let redirect as PageRedirect {
+                response = redirect.response
             } catch {
                 let registryError = RegistryError.from(error)
                 failure = registryError
@@ -85,6 +100,16 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
         }
         logger.info("request", metadata: metadata)
         return response
+    }
+
+    /// The principal of a page session cookie, for a read without an `Authorization` header (a
+    /// browser): sessions never write, whatever the role.
+    private func sessionPrincipal(_ request: Request, _ authenticator: RequestAuthenticator) -> Principal? {
+        guard let sessions, request.headers[.authorization] == nil,
+            request.method == .get || request.method == .head,
+            let value = request.headers[.cookie].flatMap(SessionCookies.value(inCookieHeader:))
+        else { return nil }
+        return authenticator.principal(sessionCookie: value, sessions: sessions, now: clock())
     }
 
     /// Collects the body (it is part of a SigV4 signature) and asks `authenticator` who sent it.

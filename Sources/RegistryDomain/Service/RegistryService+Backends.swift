@@ -13,6 +13,16 @@ extension RegistryService {
         try await store.read { registry throws(RegistryError) in try Self.uses(of: target, page, in: registry) }
     }
 
+    /// The VPC link's page: the link and a page of the private integrations through it.
+    /// - Throws: ``RegistryError/Code/notFound`` for an unknown VPC link.
+    public func vpcLinkOverview(_ id: VpcLinkID, _ page: PageRequest) async throws(RegistryError) -> VpcLinkOverview {
+        let target = try BackendTarget(id.rawValue)
+        return try await store.read { registry throws(RegistryError) in
+            VpcLinkOverview(
+                vpcLink: try Self.existingVpcLink(id, registry), uses: try Self.uses(of: target, page, in: registry))
+        }
+    }
+
     /// The uses of `target` as `registry` reads them (see ``backendUses(of:_:)``).
     private static func uses(
         of target: BackendTarget, _ page: PageRequest, in registry: any RegistryReadTransaction
