@@ -1,5 +1,5 @@
 import Crypto
-public import Foundation
+import Foundation
 public import RegistryDomain
 
 /// The web pages' sign-in sessions: a cookie naming a principal and when it expires, signed with
