@@ -117,13 +117,14 @@ struct APIPageView {
         templateYAMLHref = "/v2/apis/\(id)/template?format=yaml"
         exportYAMLHref = isWebSocket ? nil : "/v2/apis/\(id)/exports/OAS30?outputType=YAML"
         exportJSONHref = isWebSocket ? nil : "/v2/apis/\(id)/exports/OAS30?outputType=JSON"
-        diagram = RouteDiagram(snapshot).svg()
+        // One reading of each integration's URI and one link to its reverse lookup, for the diagram,
+        // the routes and the integrations alike, not one per route that targets it.
+        let labels = snapshot.integrations.map(BackendLabel.init)
+        let backends = Dictionary(
+            zip(snapshot.integrations.map(\.id), labels), uniquingKeysWith: { a, _ in a })
+        diagram = RouteDiagram(snapshot, backends: backends).svg()
 
         let integrationsByID = Dictionary(snapshot.integrations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        // One reading of each integration's URI and one link to its reverse lookup, not one per
-        // route that targets it.
-        let backends = Dictionary(
-            snapshot.integrations.map { ($0.id, BackendLabel($0)) }, uniquingKeysWith: { a, _ in a })
         let lookups = backends.compactMapValues { label in
             label.lookup.map { HTMLText.link("/backends", [("target", $0)]) }
         }
@@ -154,9 +155,8 @@ struct APIPageView {
             if let target = route.target { routesPerIntegration[target, default: 0] += 1 }
             if let authorizer = route.authorizerID { routesPerAuthorizer[authorizer, default: 0] += 1 }
         }
-        integrations = snapshot.integrations.map { integration in
-            let backend = backends[integration.id] ?? BackendLabel(integration)
-            return IntegrationRow(
+        integrations = zip(snapshot.integrations, labels).map { integration, backend in
+            IntegrationRow(
                 integrationID: integration.id.rawValue, integrationType: integration.integrationType.rawValue,
                 subtype: integration.integrationSubtype, backendKind: backend.kind, backend: backend.text,
                 backendHref: lookups[integration.id],

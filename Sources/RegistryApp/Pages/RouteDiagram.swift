@@ -13,6 +13,8 @@ struct RouteDiagram {
     /// Routes targeting one integration (`nil`: routes without a target).
     struct Group {
         let integration: Integration?
+        /// What the integration reaches.
+        let backend: BackendLabel?
         let routes: [Route]
     }
 
@@ -24,8 +26,8 @@ struct RouteDiagram {
     /// The most route keys a group lists before "and N more".
     static let routesShown = 4
 
-    /// The diagram of `snapshot`.
-    init(_ snapshot: APISnapshot) {
+    /// The diagram of `snapshot`, whose integrations reach `backends`.
+    init(_ snapshot: APISnapshot, backends: [IntegrationID: BackendLabel]) {
         var byIntegration: [IntegrationID: [Route]] = [:]
         var untargeted: [Route] = []
         for route in snapshot.routes {
@@ -35,8 +37,10 @@ struct RouteDiagram {
                 untargeted.append(route)
             }
         }
-        var groups = snapshot.integrations.map { Group(integration: $0, routes: byIntegration[$0.id] ?? []) }
-        if !untargeted.isEmpty { groups.append(Group(integration: nil, routes: untargeted)) }
+        var groups = snapshot.integrations.map {
+            Group(integration: $0, backend: backends[$0.id], routes: byIntegration[$0.id] ?? [])
+        }
+        if !untargeted.isEmpty { groups.append(Group(integration: nil, backend: nil, routes: untargeted)) }
         self.groups = groups
         vpcLinks = Dictionary(snapshot.vpcLinks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -93,8 +97,9 @@ struct RouteDiagram {
         integration.connectionID == nil ? Self.nodeHeight : Self.nodeHeight + Self.lineHeight
     }
 
-    private func backendNode(_ integration: Integration, x: Int, y: Int, width: Int, characters: Int) -> String {
-        let label = BackendLabel(integration)
+    private func backendNode(
+        _ integration: Integration, _ label: BackendLabel, x: Int, y: Int, width: Int, characters: Int
+    ) -> String {
         var svg =
             "<g class=\"node backend\" data-backend=\"\(HTMLText.escape(label.text))\">"
             + "<title>\(HTMLText.escape(label.text))</title>"
@@ -144,15 +149,16 @@ struct RouteDiagram {
             edges += edge(
                 from: (routesX + routesWidth, y + routesHeight / 2),
                 to: (integrationX, integrationY + Self.nodeHeight / 2))
-            if let integration = group.integration {
-                let key = BackendLabel(integration).text + "|" + (integration.connectionID?.rawValue ?? "")
+            if let integration = group.integration, let backend = group.backend {
+                let key = backend.text + "|" + (integration.connectionID?.rawValue ?? "")
                 let placed: (y: Int, height: Int)
                 if let existing = backends[key] {
                     placed = existing
                 } else {
                     placed = (integrationY, backendHeight(integration))
                     backends[key] = placed
-                    nodes += backendNode(integration, x: backendX, y: placed.y, width: backendWidth, characters: 30)
+                    nodes += backendNode(
+                        integration, backend, x: backendX, y: placed.y, width: backendWidth, characters: 30)
                 }
                 edges += edge(
                     from: (integrationX + integrationWidth, integrationY + Self.nodeHeight / 2),
@@ -178,10 +184,10 @@ struct RouteDiagram {
             y += 16
             svg += integrationNode(group, x: x, y: y, width: nodeWidth)
             y += Self.nodeHeight
-            if let integration = group.integration {
+            if let integration = group.integration, let backend = group.backend {
                 svg += downward(x: width / 2, from: y, to: y + 16)
                 y += 16
-                svg += backendNode(integration, x: x, y: y, width: nodeWidth, characters: 44)
+                svg += backendNode(integration, backend, x: x, y: y, width: nodeWidth, characters: 44)
                 y += backendHeight(integration)
             }
             y += 28
