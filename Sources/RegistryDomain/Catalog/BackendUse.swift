@@ -1,7 +1,7 @@
 /// One way an API reaches a backend: an integration that calls it (and the routes targeting that
 /// integration), or a Lambda authorizer that calls it (and the routes it authorizes).
 public struct BackendUse: Sendable {
-    /// The API.
+    /// The API, without its tags (``API/tags`` is empty).
     public let api: API
     /// The integration that reaches the backend, or `nil` for an authorizer's use.
     public let integration: Integration?

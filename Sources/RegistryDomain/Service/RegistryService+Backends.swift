@@ -33,25 +33,28 @@ extension RegistryService {
         var apis: [APIID: API] = [:]
         var uses: [BackendUse] = []
         for document in documents.items {
-            let api: API
-            if let cached = apis[document.apiID] {
-                api = cached
-            } else {
-                guard let read = try registry.api(document.apiID) else { continue }
-                api = read
-                apis[document.apiID] = read
-            }
             var routeIDs: [RouteID] = []
             var integration: Integration?
             var authorizer: Authorizer?
             if document.kind == .integration {
-                integration = try registry.integration(IntegrationID(uncheckedRawValue: document.itemID), in: api.id)
+                integration = try registry.integration(
+                    IntegrationID(uncheckedRawValue: document.itemID), in: document.apiID)
                 guard let found = integration, target.isReached(by: found) else { continue }
-                routeIDs = try registry.routes(targeting: found.id, in: api.id)
+                routeIDs = try registry.routes(targeting: found.id, in: document.apiID)
             } else {
-                authorizer = try registry.authorizer(AuthorizerID(uncheckedRawValue: document.itemID), in: api.id)
+                authorizer = try registry.authorizer(
+                    AuthorizerID(uncheckedRawValue: document.itemID), in: document.apiID)
                 guard let found = authorizer, target.isReached(by: found) else { continue }
-                routeIDs = try registry.routes(usingAuthorizer: found.id, in: api.id)
+                routeIDs = try registry.routes(usingAuthorizer: found.id, in: document.apiID)
+            }
+            // The API is read once it is known to reach the target, once per API.
+            let api: API
+            if let cached = apis[document.apiID] {
+                api = cached
+            } else {
+                guard let read = try registry.untaggedAPI(document.apiID) else { continue }
+                api = read
+                apis[document.apiID] = read
             }
             var routes: [Route] = []
             for id in routeIDs {
