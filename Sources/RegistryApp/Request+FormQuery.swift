@@ -8,17 +8,21 @@ extension Request {
     /// `+`, which would glue a form's two words into one. The first occurrence wins.
     func formQuery(_ name: String) -> String? {
         guard let query = uri.query else { return nil }
-        for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
+        return Self.formFields(Substring(query)).first { $0.name == name }?.value
+    }
+
+    /// The fields of form-encoded text (a query, or an `application/x-www-form-urlencoded` body),
+    /// decoded, in order; a field without `=` has an empty value.
+    static func formFields(_ text: Substring) -> [(name: String, value: String)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard Self.formDecode(parts[0]) == name else { continue }
-            return parts.count > 1 ? Self.formDecode(parts[1]) : ""
+            return (formDecode(parts[0]), parts.count > 1 ? formDecode(parts[1]) : "")
         }
-        return nil
     }
 
     /// One name or value of a form: `+` is a space, then percent-decoded (kept as it is when the
     /// escapes are malformed).
-    static func formDecode(_ text: Substring) -> String {
+    private static func formDecode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

@@ -70,13 +70,9 @@ struct SignInEndpoints {
         guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
             throw RegistryError.badRequest("The sign-in form must be UTF-8.")
         }
-        var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Request.formDecode(parts[0])
-            if fields[name] == nil { fields[name] = parts.count > 1 ? Request.formDecode(parts[1]) : "" }
-        }
-        return fields
+        // The first occurrence of a name wins, as in a query.
+        return Dictionary(
+            Request.formFields(Substring(text)).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether the form came from another site (`Sec-Fetch-Site`, else an `Origin` naming another host).
