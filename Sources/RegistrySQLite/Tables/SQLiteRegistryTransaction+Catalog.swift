@@ -8,6 +8,13 @@ extension SQLiteRegistryTransaction {
     /// so a page costs at most some 20 ms at any catalog size).
     static let searchBudget = 10_000
 
+    /// The documents matching an FTS5 expression below a rowid, newest API first: what both the
+    /// search and the reverse lookup read.
+    private static let selectMatching = """
+        SELECT rowid, api_id, kind, item, body FROM catalog_search
+        WHERE catalog_search MATCH ? AND rowid < ? ORDER BY rowid DESC
+        """
+
     func catalog(_ query: CatalogQuery, _ page: PageRequest) throws(RegistryError) -> Page<CatalogHit> {
         query.isSearch ? try search(query, page) : try list(query, page)
     }
@@ -40,10 +47,6 @@ extension SQLiteRegistryTransaction {
     /// API's documents are adjacent), grouped by API; the cursor is an API seq the next page
     /// starts below.
     private func search(_ query: CatalogQuery, _ page: PageRequest) throws(RegistryError) -> Page<CatalogHit> {
-        let sql = """
-            SELECT rowid, api_id, kind, item, body FROM catalog_search
-            WHERE catalog_search MATCH ? AND rowid < ? ORDER BY rowid DESC
-            """
         let below = page.after?.lastSequence ?? Int64(Int32.max)
         let arguments: SQLArguments = [Self.matchExpression(query.words), below << 32]
         // Filters are checked once per API in Swift rather than joined in the SQL, so that the
@@ -84,7 +87,7 @@ extension SQLiteRegistryTransaction {
             current = nil
         }
         do {
-            let rows = try DecodingCursor(statement(sql), arguments: arguments) {
+            let rows = try DecodingCursor(statement(Self.selectMatching), arguments: arguments) {
                 (row: StatementRow<CatalogSearchColumn>) in row
             }
             while let row = try rows.next() {
@@ -129,16 +132,12 @@ extension SQLiteRegistryTransaction {
     func catalogDocuments(
         matching words: [String], kinds: Set<CatalogMatch.Kind>, _ page: PageRequest
     ) throws(RegistryError) -> Page<CatalogDocument> {
-        let sql = """
-            SELECT rowid, api_id, kind, item, body FROM catalog_search
-            WHERE catalog_search MATCH ? AND rowid < ? ORDER BY rowid DESC
-            """
         let arguments: SQLArguments = [Self.matchExpression(words), page.after?.lastSequence ?? Int64.max]
         var documents: [CatalogDocument] = []
         var read = 0
         var last: Int64 = 0
         do {
-            let rows = try DecodingCursor(statement(sql), arguments: arguments) {
+            let rows = try DecodingCursor(statement(Self.selectMatching), arguments: arguments) {
                 (row: StatementRow<CatalogSearchColumn>) in row
             }
             while let row = try rows.next() {
