@@ -30,8 +30,8 @@ struct BackendLabel: Hashable {
     init(uri: String) {
         switch IntegrationTarget(uri: uri) {
         case .lambdaFunction(let function), .lambdaInvocation(let function):
-            let name = function.split(separator: ":", omittingEmptySubsequences: false).dropFirst(6).joined(
-                separator: ":")
+            // The resource is `function:name[:qualifier]`.
+            let name = AmazonResourceName(function).map { String($0.resource.dropFirst("function:".count)) } ?? function
             self.init(kind: "Lambda function", text: function, short: name, lookup: function)
         case .url:
             let rest = uri.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
