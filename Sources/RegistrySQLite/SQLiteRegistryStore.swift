@@ -53,12 +53,12 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
         var readOnly = false
         do {
             do {
-                pool = try DatabasePool(path: path, configuration: configuration)
+                pool = try Self.openPool(path: path, configuration: configuration)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
                 // The file cannot be written (GRDB writes once when it opens a pool in WAL mode).
                 // Serve it read-only: reads work, writes answer 503 until the file is writable.
                 configuration.readonly = true
-                pool = try DatabasePool(path: path, configuration: configuration)
+                pool = try Self.openPool(path: path, configuration: configuration)
                 readOnly = true
             }
             // DatabasePool sets synchronous=NORMAL on its writer; a 2xx must mean "on disk".
@@ -90,6 +90,24 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
             throw RegistryError(storageFailure: error)
         }
         writer = GroupCommitWriter(pool: pool, beforeCommit: indexed ? CatalogSearchIndex.flush : nil)
+    }
+
+    /// Opens a pool on `path`, trying again for up to a minute while the file is busy.
+    ///
+    /// Turning a new file to WAL takes an exclusive lock, and SQLite answers `SQLITE_BUSY` at once,
+    /// without its busy timeout, to another connection doing the same: several processes started
+    /// together on a new file (a restart overlapping the old process) would all but one fail.
+    /// - Throws: GRDB's error once the file is still busy after a minute, or any other failure.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline
+            {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
     /// Write transactions committed and the writes they carried (writes per fsync = writes / transactions).
@@ -293,7 +311,8 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
 
     /// Checkpoints the WAL into the main file and closes every connection; later calls do nothing.
     /// - Returns: whether the WAL was checkpointed now; `false` when the database file is read-only
-    ///   (nothing was written then, so nothing is lost) or the store was already closed.
+    ///   (nothing was written then, so nothing is lost), another process holds it (the WAL stays for
+    ///   that process; every commit is in it) or the store was already closed.
     /// - Throws: ``RegistryError`` when the checkpoint fails otherwise or the close fails.
     @discardableResult
     public func close() throws(RegistryError) -> Bool {
@@ -304,7 +323,12 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
             var checkpointed = true
             do {
                 _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_BUSY
+            {
+                // Read-only: nothing was written. Busy: another process has the file open (a
+                // restart overlapping this one) and checkpoints it itself; every commit is in the
+                // WAL already, so nothing is lost either way.
                 checkpointed = false
             }
             try pool.close()

@@ -1,6 +1,8 @@
+import Foundation
 import GRDB
 import RegistryDomain
 import RegistryTestSupport
+import Synchronization
 import Testing
 
 @testable import RegistrySQLite
@@ -138,6 +140,97 @@ struct MigratorTests {
         let storeError = try #require(throws: RegistryError.self) { try SQLiteRegistryStore(path: path) }
         #expect(storeError.message.contains("9999"))
     }
+
+    @Test("migrators started together on a fresh file apply each migration exactly once", arguments: 0..<8)
+    func startingTogether(round: Int) throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("together-\(round).sqlite")
+        let outcomes = Mutex<[Result<[Int], any Error>]>([])
+        // Threads, not tasks: each migrator blocks on SQLite's lock as a separate process would.
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            let outcome = Result { () throws -> [Int] in
+                let queue = try DatabaseQueue(path: path, configuration: Self.waiting)
+                return try SchemaMigrator().migrate(queue)
+            }
+            outcomes.withLock { $0.append(outcome) }
+        }
+        let applied = try outcomes.withLock { try $0.map { try $0.get() } }
+        #expect(applied.flatMap { $0 }.sorted() == Self.versions)
+        #expect(try Self.ledger(try DatabaseQueue(path: path)) == Self.embeddedLedger)
+    }
+
+    @Test("stores opened together on a fresh file all open, on one schema", arguments: 0..<4)
+    func storesStartingTogether(round: Int) throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("stores-\(round).sqlite")
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            do {
+                let store = try SQLiteRegistryStore(path: path)
+                try store.close()
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(try Self.ledger(try DatabaseQueue(path: path)) == Self.embeddedLedger)
+        #expect(try Self.tableNames(try DatabaseQueue(path: path)) == Self.tables)
+    }
+
+    @Test("a migrator waits for another process's long migration instead of failing")
+    func waitsPastTheBusyTimeout() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("busy.sqlite")
+        let holder = try DatabaseQueue(path: path)
+        let migrated = Mutex<Result<[Int], any Error>?>(nil)
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            started.signal()
+            let outcome = Result { () throws -> [Int] in
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(0.05)
+                return try SchemaMigrator().migrate(try DatabaseQueue(path: path, configuration: configuration))
+            }
+            migrated.withLock { $0 = outcome }
+        }
+        // Hold the write lock for many busy timeouts of the migrator, then let go.
+        try holder.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            thread.start()
+            started.wait()
+            Thread.sleep(forTimeInterval: 0.5)
+            #expect(migrated.withLock { $0 } == nil)
+            try db.execute(sql: "COMMIT")
+        }
+        while migrated.withLock({ $0 }) == nil { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(try migrated.withLock { try $0!.get() } == Self.versions)
+    }
+
+    @Test("a migrator that waits longer than its patience refuses to start, naming the migration")
+    func patienceRunsOut() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("impatient.sqlite")
+        let holder = try DatabaseQueue(path: path)
+        try holder.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(0.05)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let error = try #require(throws: RegistryError.self) {
+                try SchemaMigrator(patience: .milliseconds(200)).migrate(queue)
+            }
+            #expect(error.code == .serviceUnavailable)
+            #expect(error.message.contains("0001_initial_schema"))
+        }
+    }
+
+    /// A connection that waits for the write lock as the store's do.
+    static let waiting: Configuration = {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        return configuration
+    }()
 
     @Test("a failing migration leaves no ledger row and no partial table; fixed, it applies")
     func failing() throws {

@@ -7,7 +7,8 @@ what the server said.
 
 By default it binds 127.0.0.1 with nothing but ``--host``, ``--port`` and
 ``--db``; ``host``, ``extra_args`` (e.g. ``["--auth-file", path]``) and ``env``
-(added to the environment) start it otherwise. With ``host="0.0.0.0"`` the
+(added to the environment) start it otherwise; ``db_path`` shares one database file between
+several servers. With ``host="0.0.0.0"`` the
 server announces ``listening on http://0.0.0.0:PORT`` and ``base_url`` is the
 loopback address of that port.
 """
@@ -52,6 +53,7 @@ class RegistryServer:
         host: str = "127.0.0.1",
         extra_args: Sequence[str] = (),
         env: Mapping[str, str] | None = None,
+        db_path: Path | None = None,
     ):
         self.binary = Path(binary)
         self.workdir = Path(workdir)
@@ -59,7 +61,7 @@ class RegistryServer:
         self.extra_args = [str(arg) for arg in extra_args]
         self.extra_env = dict(env or {})
         self.listening_line: str | None = None
-        self.db_path = self.workdir / "registry.sqlite"
+        self.db_path = Path(db_path) if db_path is not None else self.workdir / "registry.sqlite"
         self.stderr_path = self.workdir / "server.stderr.log"
         self.base_url: str | None = None
         self._process: subprocess.Popen[str] | None = None
