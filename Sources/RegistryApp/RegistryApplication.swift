@@ -44,6 +44,7 @@ public func buildRouter(
     ExportEndpoints(service: service).register(on: router)
     HistoryEndpoints(service: service).register(on: router)
     CatalogEndpoints(service: service).register(on: router)
+    AdminEndpoints(service: service, snapshotPrefix: configuration.databasePath).register(on: router)
     PagesEndpoints(service: service, renderer: .shared).register(on: router)
     SignInEndpoints(renderer: .shared, authenticator: authenticator, sessions: sessions, clock: wallClock)
         .register(on: router)

@@ -17,7 +17,7 @@ public struct RequestAuthenticator: Sendable {
     /// - Throws: ``RegistryError/Code/missingAuthenticationToken`` without credentials,
     ///   ``RegistryError/Code/unrecognizedClient`` for an unknown token or key,
     ///   ``RegistryError/Code/invalidSignature`` for a bad or expired signature,
-    ///   ``RegistryError/Code/accessDenied`` when the principal's role forbids the method.
+    ///   ``RegistryError/Code/accessDenied`` when the principal's role forbids the method on the path.
     public func authenticate(_ request: SignedRequest, now: Timestamp) throws(RegistryError) -> Principal {
         guard let authorization = request.header("authorization"), !authorization.isEmpty else {
             throw RegistryError(.missingAuthenticationToken, "Missing Authentication Token")
@@ -34,7 +34,7 @@ public struct RequestAuthenticator: Sendable {
                 .missingAuthenticationToken,
                 "Missing Authentication Token: use Authorization: Bearer <token> or AWS Signature Version 4.")
         }
-        guard principal.role.permits(method: request.method) else {
+        guard principal.role.permits(method: request.method, path: request.rawPath) else {
             throw RegistryError(
                 .accessDenied,
                 "User \(principal.name) (role \(principal.role.rawValue)) is not authorized to perform "

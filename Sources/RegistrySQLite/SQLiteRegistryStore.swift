@@ -309,6 +309,24 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
         logger.info("stopped", metadata: ["database": .string(path), "walCheckpointed": "\(checkpointed)"])
     }
 
+    /// Writes a consistent copy of the database to `path` (see ``SQLiteBackup``) from a reader
+    /// connection, off the calling thread: writers go on meanwhile.
+    /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the store is closed, or the copy
+    ///   cannot be written or fails its checks (nothing is left at `path` then).
+    public func backup(to path: String) async throws(RegistryError) -> BackupSummary {
+        try checkOpen()
+        let pool = self.pool
+        do {
+            return try await withCheckedThrowingContinuation { continuation in
+                DispatchQueue.global().async {
+                    continuation.resume(with: Result { try SQLiteBackup.copy(from: pool, to: path) })
+                }
+            }
+        } catch {
+            throw RegistryError(storageFailure: error)
+        }
+    }
+
     /// Checkpoints the WAL into the main file and closes every connection; later calls do nothing.
     /// - Returns: whether the WAL was checkpointed now; `false` when the database file is read-only
     ///   (nothing was written then, so nothing is lost), another process holds it (the WAL stays for

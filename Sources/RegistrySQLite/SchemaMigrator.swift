@@ -102,6 +102,22 @@ struct SchemaMigrator: Sendable {
         }
     }
 
+    /// Checks the ledger of a database this binary did not migrate (a backup): every version it
+    /// records is known here, with this binary's checksum. Versions it lacks are fine: the server
+    /// applies them when it opens the database.
+    /// - Returns: the newest version the ledger records.
+    /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the database has no ledger or records
+    ///   a version this binary does not know or whose checksum differs.
+    func checkLedger(_ db: Database) throws -> Int {
+        guard try db.tableExists("schema_migrations") else {
+            throw RegistryError(
+                .serviceUnavailable, "It has no migration ledger (schema_migrations): it is not a registry database.")
+        }
+        let recorded = try ledger(db)
+        _ = try pending(in: recorded)
+        return recorded.keys.max() ?? 0
+    }
+
     /// The ledger's rows (version to checksum); empty when the ledger does not exist yet.
     private func ledger(_ db: Database) throws -> [Int: String] {
         guard try db.tableExists("schema_migrations") else { return [:] }

@@ -10,15 +10,17 @@ import RegistryDomain
 import RegistrySQLite
 import RegistrySynth
 
-/// The `integration-registry` command: serve the registry, migrate its database, synthesize a template,
-/// seed a synthetic catalog, import an OpenAPI definition, make tokens, print the version.
+/// The `integration-registry` command: serve the registry, migrate, back up and restore its database,
+/// synthesize a template, seed a synthetic catalog, import an OpenAPI definition, make tokens, print
+/// the version.
 @main
 struct IntegrationRegistryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "integration-registry",
         abstract: "A team-shared catalog of AWS API Gateway V2 APIs, served over AWS's apigatewayv2 API.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SynthCommand.self, SeedCommand.self, ImportCommand.self,
+            ServeCommand.self, MigrateCommand.self, BackupCommand.self, RestoreCommand.self, SynthCommand.self,
+            SeedCommand.self, ImportCommand.self,
             TokenCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: ServeCommand.self)

@@ -28,6 +28,8 @@ struct FailingStore: RegistryStore, Service {
 
     func statistics() -> StoreStatistics { StoreStatistics(transactions: 0, writes: 0) }
 
+    func backup(to path: String) async throws(RegistryError) -> BackupSummary { throw failure }
+
     func checkHealth() async throws(RegistryError) { throw failure }
 
     func run() async throws { try? await gracefulShutdown() }

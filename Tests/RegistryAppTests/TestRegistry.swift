@@ -80,19 +80,22 @@ struct TestRegistry {
         let directory = try TemporaryDirectory()
         let store = try SQLiteRegistryStore(path: directory.file("registry.sqlite"))
         try await run(
-            store: store, quotas: quotas, maximumBodySize: maximumBodySize, authentication: authentication,
-            rateLimitPerSecond: rateLimitPerSecond, body)
+            store: store, databasePath: store.path, quotas: quotas, maximumBodySize: maximumBodySize,
+            authentication: authentication, rateLimitPerSecond: rateLimitPerSecond, body)
         #expect(store.isClosed, "the application's service group closes its store when it stops")
     }
 
-    /// Runs `body` against the application `buildApplication` makes over `store`, logging to `logger`.
+    /// Runs `body` against the application `buildApplication` makes over `store` (whose file is
+    /// `databasePath`), logging to `logger`.
     static func run(
-        store: some RegistryStore & Service, quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20,
+        store: some RegistryStore & Service, databasePath: String = AppConfiguration.defaultDatabasePath,
+        quotas: Quotas = .aws, maximumBodySize: Int = 1 << 20,
         authentication: AuthConfiguration? = nil, rateLimitPerSecond: Double? = nil,
         logger: Logger = TestRegistry.quietLogger, _ body: @Sendable (TestRegistry) async throws -> Void
     ) async throws {
         let configuration = AppConfiguration(
-            quotas: quotas, maximumBodySize: maximumBodySize, authentication: authentication,
+            databasePath: databasePath, quotas: quotas, maximumBodySize: maximumBodySize,
+            authentication: authentication,
             rateLimitPerSecond: rateLimitPerSecond)
         let application = buildApplication(configuration: configuration, store: store, logger: logger)
         try await application.test(.router) { client in try await body(TestRegistry(client: client)) }

@@ -83,8 +83,16 @@ import Testing
 
     @Test(arguments: Role.allCases)
     func rolesPermitMethods(role: Role) {
-        #expect(role.permits(method: "GET") && role.permits(method: "HEAD"))
-        #expect(role.permits(method: "POST") == (role != .reader))
-        #expect(role.permits(method: "DELETE") == (role != .reader))
+        #expect(role.permits(method: "GET", path: "/v2/apis") && role.permits(method: "HEAD", path: "/v2/apis"))
+        #expect(role.permits(method: "POST", path: "/v2/apis") == (role != .reader))
+        #expect(role.permits(method: "DELETE", path: "/v2/apis/a1b2c3d") == (role != .reader))
+    }
+
+    @Test("only admins reach /v2/admin/…, whatever the method", arguments: Role.allCases)
+    func onlyAdminsAdminister(role: Role) {
+        for path in ["/v2/admin/backup", "/v2/admin", "/v2/admin/anything"] {
+            #expect(role.permits(method: "GET", path: path) == (role == .admin))
+        }
+        #expect(role.permits(method: "GET", path: "/v2/administrators") == true)
     }
 }

@@ -3516,6 +3516,50 @@ paths:
           $ref: '#/components/responses/Forbidden'
         '429':
           $ref: '#/components/responses/TooManyRequests'
+  /v2/admin/backup:
+    get:
+      operationId: GetBackup
+      tags:
+        - Service
+      summary: Streams a consistent, checked copy of the whole database (admin role only).
+      description: 'The copy is the database as it stood at one moment (SQLite''s online backup API in one read transaction; writes go on meanwhile), made a standalone file, checked with integrity_check and the migration ledger, then streamed. Restore it with `integration-registry restore --from FILE --db FILE` while no server has the database open. With an auth file only principals with the admin role may call it; a reader or editor gets AccessDeniedException.'
+      responses:
+        '200':
+          description: The database file (SQLite format 3), with what it holds in the headers.
+          headers:
+            x-amzn-RequestId:
+              $ref: '#/components/headers/RequestId'
+            Content-Disposition:
+              description: attachment; filename="registry-<UTC time>.sqlite".
+              schema:
+                type: string
+            x-registry-backup-schema-version:
+              description: The newest migration the copy's ledger records.
+              schema:
+                type: integer
+            x-registry-backup-apis:
+              description: The APIs the copy holds.
+              schema:
+                type: integer
+            x-registry-backup-routes:
+              description: The routes the copy holds.
+              schema:
+                type: integer
+            x-registry-backup-change-records:
+              description: The change records (history) the copy holds.
+              schema:
+                type: integer
+          content:
+            application/vnd.sqlite3:
+              schema:
+                type: string
+                format: binary
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
   /openapi.yaml:
     get:
       operationId: GetOpenApiDocument

@@ -8,3 +8,14 @@ extension HTTPField.Name {
     /// `Server-Timing`: where the server spent its time on this request.
     static let serverTiming = HTTPField.Name("Server-Timing")!
 }
+
+extension HTTPField.Name {
+    /// `x-registry-backup-schema-version`: the newest migration a backup's ledger records.
+    static let backupSchemaVersion = HTTPField.Name("x-registry-backup-schema-version")!
+    /// `x-registry-backup-apis`: the APIs a backup holds.
+    static let backupAPIs = HTTPField.Name("x-registry-backup-apis")!
+    /// `x-registry-backup-routes`: the routes a backup holds.
+    static let backupRoutes = HTTPField.Name("x-registry-backup-routes")!
+    /// `x-registry-backup-change-records`: the change records a backup holds.
+    static let backupChangeRecords = HTTPField.Name("x-registry-backup-change-records")!
+}

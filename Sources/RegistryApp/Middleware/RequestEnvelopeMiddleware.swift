@@ -48,6 +48,12 @@ struct RequestEnvelopeMiddleware: RouterMiddleware {
                 if let authenticator, path != "/healthz", !PagePaths.isPublic(path) {
                     let principal: Principal
                     if let signedIn = sessionPrincipal(request, authenticator) {
+                        guard signedIn.role.permits(method: request.method.rawValue, path: path) else {
+                            throw RegistryError(
+                                .accessDenied,
+                                "User \(signedIn.name) (role \(signedIn.role.rawValue)) is not authorized to perform "
+                                    + "\(request.method.rawValue) on this resource.")
+                        }
                         principal = signedIn
                     } else if request.headers[.authorization] == nil, request.method == .get, PagePaths.isPage(path) {
                         // A person without a session: the sign-in form, then back here.

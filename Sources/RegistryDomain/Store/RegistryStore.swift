@@ -30,6 +30,13 @@ public protocol RegistryStore: Sendable {
     /// Write counters since the store was opened.
     func statistics() -> StoreStatistics
 
+    /// Writes a consistent copy of the whole store, as it stood at one moment (writes go on
+    /// meanwhile), to a new file at `path`, checks the copy and says what it holds. Nothing is
+    /// left at `path` when it fails.
+    /// - Throws: ``RegistryError/Code/serviceUnavailable`` when the copy cannot be written or fails
+    ///   its checks.
+    func backup(to path: String) async throws(RegistryError) -> BackupSummary
+
     /// Checks that the database answers a trivial query.
     /// - Throws: the store's failure when it does not.
     func checkHealth() async throws(RegistryError)
