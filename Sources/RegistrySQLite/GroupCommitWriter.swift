@@ -1,3 +1,4 @@
+import CoreMetrics
 import Dispatch
 import GRDB
 import RegistryDomain
@@ -31,6 +32,19 @@ final class GroupCommitWriter: Sendable {
         var value: Value?
     }
 
+    /// The writer's instruments, made through the process's metrics factory (Prometheus in the
+    /// server; nothing records them until one is bootstrapped).
+    private struct Instruments: Sendable {
+        /// `registry_write_transactions_total`: transactions committed (one fsync each).
+        let transactions = Counter(label: "registry_write_transactions_total")
+        /// `registry_writes_total`: writes those transactions carried.
+        let writes = Counter(label: "registry_writes_total")
+        /// `registry_group_commit_batch_writes`: writes per transaction, as a histogram.
+        let batch = Recorder(label: "registry_group_commit_batch_writes")
+        /// `registry_write_transaction_duration_seconds`: from BEGIN to the commit's fsync.
+        let duration = Timer(label: "registry_write_transaction_duration_seconds")
+    }
+
     /// The most writes waiting at once.
     let capacity: Int
     /// The most writes one transaction takes.
@@ -38,6 +52,7 @@ final class GroupCommitWriter: Sendable {
     private let pool: DatabasePool
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "registry.group-commit")
+    private let instruments = Instruments()
 
     /// Runs in each group transaction after its writes, before its commit (the search index's
     /// queue, ``CatalogSearchIndex``); if it throws, the group rolls back and every write of it
@@ -55,9 +70,9 @@ final class GroupCommitWriter: Sendable {
         self.beforeCommit = beforeCommit
     }
 
-    /// Transactions committed and writes they carried, since start.
-    var statistics: (transactions: Int, writes: Int) {
-        state.withLock { ($0.transactions, $0.writes) }
+    /// Transactions committed and writes they carried, since start, and the writes waiting now.
+    var statistics: (transactions: Int, writes: Int, waiting: Int) {
+        state.withLock { ($0.transactions, $0.writes, $0.pending.count) }
     }
 
     /// Runs `body` in a savepoint of the next group transaction and returns its result once that
@@ -102,6 +117,7 @@ final class GroupCommitWriter: Sendable {
             }
             guard !batch.isEmpty else { return }
             var outcomes: [(any Error)?] = Array(repeating: nil, count: batch.count)
+            let started = ContinuousClock.now
             do {
                 try pool.writeWithoutTransaction { db in
                     try db.inTransaction(.immediate) {
@@ -128,6 +144,12 @@ final class GroupCommitWriter: Sendable {
             } catch {
                 for index in outcomes.indices where outcomes[index] == nil { outcomes[index] = error }
             }
+            let elapsed = (ContinuousClock.now - started).components
+            instruments.duration.recordNanoseconds(
+                elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000)
+            instruments.transactions.increment()
+            instruments.writes.increment(by: batch.count)
+            instruments.batch.record(batch.count)
             state.withLock { state in
                 state.transactions += 1
                 state.writes += batch.count

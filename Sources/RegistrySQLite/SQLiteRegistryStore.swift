@@ -4,6 +4,7 @@ public import Logging
 public import RegistryDomain
 public import ServiceLifecycle
 import Synchronization
+import Tracing
 
 /// The registry's store on one SQLite file: WAL, foreign keys on, `synchronous=FULL`, a pool of
 /// readers and one writer that commits concurrent writes together (group commit).
@@ -110,10 +111,16 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
         }
     }
 
-    /// Write transactions committed and the writes they carried (writes per fsync = writes / transactions).
+    /// Write transactions committed and the writes they carried (writes per fsync = writes /
+    /// transactions), the writes waiting now, and the sizes of the database file and its WAL.
     public func statistics() -> StoreStatistics {
-        let (transactions, writes) = writer.statistics
-        return StoreStatistics(transactions: transactions, writes: writes)
+        let (transactions, writes, waiting) = writer.statistics
+        var files: [String: Int64] = [:]
+        for (role, suffix) in [("main", ""), ("wal", "-wal")] {
+            var status = stat()
+            files[role] = stat(path + suffix, &status) == 0 ? Int64(status.st_size) : 0
+        }
+        return StoreStatistics(transactions: transactions, writes: writes, waitingWrites: waiting, fileBytes: files)
     }
 
     /// Runs `body` on a reader connection, in one snapshot.
@@ -161,12 +168,16 @@ public final class SQLiteRegistryStore: RegistryStore, Service {
         try checkOpen()
         let origin = ChangeOrigin.current
         let dryRun = DryRun.current
+        // From joining the writer's queue to the group's commit (its fsync included).
+        let span = startSpan("write transaction")
+        defer { span.end() }
         do {
             return try await writer.write { db in
                 if let dryRun { return try Self.dryRun(body, on: db, origin: origin, keepingIn: dryRun) }
                 return try Self.run(body, on: db, origin: origin).result
             }
         } catch {
+            span.recordError(error)
             throw RegistryError(storageFailure: error)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RegistryApp
 import RegistryTestSupport
 import Testing
@@ -15,6 +16,22 @@ import Testing
         #expect(configuration.defaultRegion == "us-east-1")
         #expect(configuration.authentication == nil)
         #expect(configuration.rateLimitPerSecond == nil)
+        #expect(configuration.logLevel == .info)
+        #expect(configuration.otlpEndpoint == nil)
+    }
+
+    @Test("the log level and the OTLP endpoint, from an option or a variable")
+    func logLevelAndTraceExport() throws {
+        let fromEnvironment = try AppConfiguration(
+            settings: SettingsSource(
+                options: [:],
+                environment: ["REGISTRY_LOG_LEVEL": "WARNING", "REGISTRY_OTLP_ENDPOINT": "http://127.0.0.1:4318"]))
+        #expect(fromEnvironment.logLevel == .warning)
+        #expect(fromEnvironment.otlpEndpoint == "http://127.0.0.1:4318")
+        let options: [Setting: String] = [.logLevel: "debug"]
+        let fromOption = try AppConfiguration(
+            settings: SettingsSource(options: options, environment: ["REGISTRY_LOG_LEVEL": "error"]))
+        #expect(fromOption.logLevel == .debug)
     }
 
     @Test("the environment fills what the command line leaves out; an option wins over its variable")
@@ -39,12 +56,13 @@ import Testing
     func names() {
         #expect(
             Setting.allCases.map(\.option) == [
-                "--host", "--port", "--db", "--region", "--auth-file", "--rate-limit",
+                "--host", "--port", "--db", "--region", "--auth-file", "--rate-limit", "--log-level",
+                "--otlp-endpoint",
             ])
         #expect(
             Setting.allCases.map(\.environmentVariable) == [
                 "REGISTRY_HOST", "REGISTRY_PORT", "REGISTRY_DB", "REGISTRY_REGION", "REGISTRY_AUTH_FILE",
-                "REGISTRY_RATE_LIMIT",
+                "REGISTRY_RATE_LIMIT", "REGISTRY_LOG_LEVEL", "REGISTRY_OTLP_ENDPOINT",
             ])
     }
 
@@ -73,6 +91,13 @@ import Testing
         Refusal(
             label: "rate limit without auth", options: [.rateLimit: "50/s"], environment: [:],
             mentions: "--rate-limit"),
+        Refusal(label: "unknown log level", options: [.logLevel: "verbose"], environment: [:], mentions: "--log-level"),
+        Refusal(
+            label: "unknown log level (variable)", options: [:], environment: ["REGISTRY_LOG_LEVEL": "loud"],
+            mentions: "REGISTRY_LOG_LEVEL"),
+        Refusal(
+            label: "OTLP endpoint not a URL", options: [.otlpEndpoint: "collector:4318"], environment: [:],
+            mentions: "--otlp-endpoint"),
         Refusal(
             label: "missing auth file", options: [.authFile: "/nonexistent/auth.json"], environment: [:],
             mentions: "/nonexistent/auth.json"),

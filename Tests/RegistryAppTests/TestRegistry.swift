@@ -78,6 +78,7 @@ struct TestRegistry {
         rateLimitPerSecond: Double? = nil, _ body: @Sendable (TestRegistry) async throws -> Void
     ) async throws {
         let directory = try TemporaryDirectory()
+        _ = RegistryMetrics.shared
         let store = try SQLiteRegistryStore(path: directory.file("registry.sqlite"))
         try await run(
             store: store, databasePath: store.path, quotas: quotas, maximumBodySize: maximumBodySize,

@@ -34,6 +34,6 @@ import Testing
             ("Bearer token", nil), ("AWS4-HMAC-SHA256 Credential=AKID/x", nil), (nil, nil),
         ] as [(String?, String?)])
     func regionFromTheCredentialScope(header: String?, region: String?) {
-        #expect(RequestEnvelopeMiddleware.region(fromAuthorization: header) == region)
+        #expect(RequestIdentityMiddleware.region(fromAuthorization: header) == region)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RegistryAuth
 import RegistryDomain
 
@@ -10,7 +11,8 @@ extension AppConfiguration {
     /// environment), else its default, checked together, with the auth file loaded.
     /// - Throws: ``ConfigurationError`` naming the option or variable: a port that is not a number
     ///   from 0 to 65535; an auth file that is missing, readable by group or others, or malformed;
-    ///   a rate limit that is not a positive number per second, or one without an auth file; an open
+    ///   a rate limit that is not a positive number per second, or one without an auth file; a log
+    ///   level swift-log does not have; an OTLP endpoint that is not an http(s) URL; an open
     ///   service (no auth file) asked to bind an address other than loopback.
     public init(settings: SettingsSource) throws(ConfigurationError) {
         self.init(databasePath: settings.databasePath)
@@ -36,6 +38,21 @@ extension AppConfiguration {
                 throw ConfigurationError("\(rate.origin) takes requests per second, e.g. 50/s.")
             }
             rateLimitPerSecond = value
+        }
+        if let level = settings.value(.logLevel) {
+            guard let parsed = Logger.Level(rawValue: level.text.lowercased()) else {
+                let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError("\(level.origin) takes one of \(levels), not '\(level.text.prefix(32))'.")
+            }
+            logLevel = parsed
+        }
+        if let endpoint = settings.value(.otlpEndpoint) {
+            guard let url = URL(string: endpoint.text), url.scheme == "http" || url.scheme == "https", url.host != nil
+            else {
+                throw ConfigurationError(
+                    "\(endpoint.origin) takes an http(s) URL of an OTLP/HTTP collector, e.g. http://127.0.0.1:4318.")
+            }
+            otlpEndpoint = endpoint.text
         }
         guard authentication != nil || Self.isLoopback(host) else {
             throw ConfigurationError(

@@ -1,3 +1,4 @@
+public import Logging
 public import RegistryAuth
 public import RegistryDomain
 
@@ -20,6 +21,12 @@ public struct AppConfiguration: Sendable {
     /// Requests per second each principal may send (token bucket, burst of the same size); `nil`
     /// for no limit.
     public var rateLimitPerSecond: Double?
+
+    /// The least severe level the service logs (`info` writes one line per request).
+    public var logLevel: Logger.Level = .info
+    /// The OTLP/HTTP endpoint traces are exported to (e.g. `http://collector:4318`); `nil` exports
+    /// none.
+    public var otlpEndpoint: String?
 
     /// Creates a configuration; every argument has the service's default.
     public init(

@@ -15,6 +15,10 @@ public enum Setting: String, CaseIterable, Sendable {
     case authFile = "auth-file"
     /// Requests per second each principal may send.
     case rateLimit = "rate-limit"
+    /// The least severe log level written.
+    case logLevel = "log-level"
+    /// Where to send traces (OpenTelemetry's OTLP over HTTP); none sends nothing.
+    case otlpEndpoint = "otlp-endpoint"
 
     /// The command-line option, e.g. `--auth-file`.
     public var option: String { "--" + rawValue }

@@ -10,20 +10,13 @@ struct ServiceEndpoints {
             try await service.checkHealth()
             return WireJSON.response(["status": "ok"], status: .ok)
         }
+        let counts = CatalogCountsCache(service: service)
         router.get("/metrics") { _, _ in
-            let statistics = service.store.statistics()
-            let text = """
-                # HELP registry_write_transactions_total Write transactions committed (one fsync each).
-                # TYPE registry_write_transactions_total counter
-                registry_write_transactions_total \(statistics.transactions)
-                # HELP registry_writes_total Writes carried by those transactions (group commit).
-                # TYPE registry_writes_total counter
-                registry_writes_total \(statistics.writes)
-
-                """
+            let text = RegistryMetrics.shared.exposition(
+                statistics: service.store.statistics(), counts: try await counts.counts())
             return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: .init(byteBuffer: ByteBuffer(string: text)))
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: text)))
         }
         router.get("/openapi.yaml") { _, _ in
             Response(

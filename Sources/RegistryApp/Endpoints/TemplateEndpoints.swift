@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import RegistryDomain
 import RegistrySynth
+import Tracing
 
 /// `/v2/apis/{apiId}/template`: the CloudFormation template that deploys the API (an extension).
 struct TemplateEndpoints {
@@ -15,8 +16,12 @@ struct TemplateEndpoints {
             let started = ContinuousClock.now
             let snapshot = try await Self.snapshot(of: apiID, request, service)
             let read = ContinuousClock.now
-            let template = try TemplateSynthesizer().synthesize(snapshot, options: options)
-            let body = format == .yaml ? template.yamlBytes : template.jsonBytes
+            let body = try withSpan("synthesize template") { span in
+                span.attributes["registry.api_id"] = apiID.rawValue
+                span.attributes["registry.routes"] = snapshot.routes.count
+                let template = try TemplateSynthesizer().synthesize(snapshot, options: options)
+                return format == .yaml ? template.yamlBytes : template.jsonBytes
+            }
             let synthesized = ContinuousClock.now
             var response = format.attachment(body, fileName: Self.fileName(snapshot.api.name))
             response.headers[.serverTiming] =

@@ -3504,7 +3504,7 @@ paths:
       summary: Prometheus metrics of the service (needs a principal when the service has an auth file).
       responses:
         '200':
-          description: Counters in Prometheus's text format, among them registry_write_transactions_total and registry_writes_total (their ratio is writes per fsync).
+          description: 'Prometheus''s text format (version 0.0.4): registry_http_requests_total by AWS operation, method and status, the registry_http_request_duration_seconds histogram, the writer''s transactions, writes (their ratio is writes per fsync), batch sizes, commit durations and queue depth, the catalog''s sizes, the database''s file sizes, the process''s memory and descriptors, and registry_build_info.'
           headers:
             x-amzn-RequestId:
               $ref: '#/components/headers/RequestId'

@@ -19,3 +19,8 @@ extension HTTPField.Name {
     /// `x-registry-backup-change-records`: the change records a backup holds.
     static let backupChangeRecords = HTTPField.Name("x-registry-backup-change-records")!
 }
+
+extension HTTPField.Name {
+    /// `traceparent`: W3C Trace Context's position of a request in a distributed trace.
+    static let traceparent = HTTPField.Name("traceparent")!
+}

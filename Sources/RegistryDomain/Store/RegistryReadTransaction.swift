@@ -7,6 +7,10 @@ public protocol RegistryReadTransaction {
     func isTaken(_ id: some EntityIdentifier) throws(RegistryError) -> Bool
     /// The API with this id, or `nil`.
     func api(_ id: APIID) throws(RegistryError) -> API?
+    /// How many APIs, routes, integrations, VPC links, domain names and change records there are.
+    /// - Throws: the storage failure.
+    func catalogCounts() throws(RegistryError) -> CatalogCounts
+
     /// A page of the catalog: the APIs `query` finds, newest first, each with what its words
     /// matched. The page's cursor is a position (the next page holds APIs created before it), not
     /// an item: a search reads a bounded number of index documents per page, so a page may hold

@@ -15,6 +15,22 @@ extension SQLiteRegistryTransaction {
         WHERE catalog_search MATCH ? AND rowid < ? ORDER BY rowid DESC
         """
 
+    func catalogCounts() throws(RegistryError) -> CatalogCounts {
+        // One statement, one pass each over the narrowest index of every table (SQLite counts a
+        // table through its smallest index).
+        let sql = """
+            SELECT (SELECT count(*) FROM apis), (SELECT count(*) FROM routes), (SELECT count(*) FROM integrations),
+                   (SELECT count(*) FROM vpc_links), (SELECT count(*) FROM domain_names), (SELECT count(*) FROM changes)
+            """
+        let counts = try one(sql, []) { (row: StatementRow<CatalogCountColumn>) in
+            CatalogCounts(
+                apis: row[.apis], routes: row[.routes], integrations: row[.integrations], vpcLinks: row[.vpcLinks],
+                domainNames: row[.domainNames], changeRecords: row[.changeRecords])
+        }
+        return counts
+            ?? CatalogCounts(apis: 0, routes: 0, integrations: 0, vpcLinks: 0, domainNames: 0, changeRecords: 0)
+    }
+
     func catalog(_ query: CatalogQuery, _ page: PageRequest) throws(RegistryError) -> Page<CatalogHit> {
         query.isSearch ? try search(query, page) : try list(query, page)
     }
