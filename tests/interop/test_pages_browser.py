@@ -80,9 +80,20 @@ def visit(browser, base_url: str, path: str, width_height=LAPTOP):
 
 def submit(box):
     """Submits the form `box` is in and waits for the next page to have loaded."""
-    browser = box.parent
+    navigate_with(box, box.submit)
+
+
+def follow(element):
+    """Clicks `element` (a link or a form's button) and waits for the next page to have loaded."""
+    navigate_with(element, element.click)
+
+
+def navigate_with(element, action):
+    """Runs `action` on `element` and waits until another page than the current one has loaded: a
+    click or a submit returns before the navigation it starts has happened."""
+    browser = element.parent
     old = browser.find_element(By.TAG_NAME, "html")
-    box.submit()
+    action()
     WebDriverWait(browser, 15).until(
         lambda driver: old.id != driver.find_element(By.TAG_NAME, "html").id
         and driver.execute_script("return document.readyState") == "complete"
@@ -122,7 +133,7 @@ def test_catalog_lists_and_searches_what_boto3_created(browser, base_url, client
         assert [row.get_attribute("id") for row in rows] == [f"api-{api['ApiId']}"]
         assert kind in rows[0].find_element(By.CSS_SELECTOR, "ul.matches").text
     # The tag links to the catalog filtered by it.
-    browser.find_element(By.LINK_TEXT, f"team: {team}").click()
+    follow(browser.find_element(By.LINK_TEXT, f"team: {team}"))
     assert [row.get_attribute("id") for row in browser.find_elements(By.CSS_SELECTOR, "table.catalog tbody tr")] == [
         f"api-{api['ApiId']}"]
     no_alert_and_no_console_errors(browser)
@@ -305,7 +316,7 @@ def test_sign_in_cookie_and_roles(browser, signed_server):
     no_alert_and_no_console_errors_but(browser, ["Content Security Policy", "/signin - Failed to load resource: the server responded with a status of 401"])
 
     # An editor signs in the same way and sees its role; signing out ends the session.
-    browser.find_element(By.CSS_SELECTOR, "header form.who button").click()
+    follow(browser.find_element(By.CSS_SELECTOR, "header form.who button"))
     assert "/signin" in browser.current_url
     browser.get(f"{base}/")
     assert "/signin?next=" in browser.current_url
