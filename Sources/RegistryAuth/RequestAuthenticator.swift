@@ -34,13 +34,20 @@ public struct RequestAuthenticator: Sendable {
                 .missingAuthenticationToken,
                 "Missing Authentication Token: use Authorization: Bearer <token> or AWS Signature Version 4.")
         }
-        guard principal.role.permits(method: request.method, path: request.rawPath) else {
+        try authorize(principal, method: request.method, path: request.rawPath)
+        return principal
+    }
+
+    /// Checks that `principal`'s role permits `method` on `path` (see ``Role/permits(method:path:)``),
+    /// whoever vouched for the principal: a credential or a page session.
+    /// - Throws: ``RegistryError/Code/accessDenied`` naming the principal, its role and the method.
+    public func authorize(_ principal: Principal, method: String, path: String) throws(RegistryError) {
+        guard principal.role.permits(method: method, path: path) else {
             throw RegistryError(
                 .accessDenied,
                 "User \(principal.name) (role \(principal.role.rawValue)) is not authorized to perform "
-                    + "\(request.method) on this resource.")
+                    + "\(method) on this resource.")
         }
-        return principal
     }
 
     /// The principal a page's session cookie stands for (see ``SessionCookies``), or `nil`.

@@ -30,12 +30,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         let principal: Principal
         if let signedIn = sessionPrincipal(request) {
-            guard signedIn.role.permits(method: request.method.rawValue, path: path) else {
-                throw RegistryError(
-                    .accessDenied,
-                    "User \(signedIn.name) (role \(signedIn.role.rawValue)) is not authorized to perform "
-                        + "\(request.method.rawValue) on this resource.")
-            }
+            try authenticator.authorize(signedIn, method: request.method.rawValue, path: path)
             principal = signedIn
         } else if request.headers[.authorization] == nil, request.method == .get, PagePaths.isPage(path) {
             // A person without a session: the sign-in form, then back here.
