@@ -76,9 +76,12 @@ public enum SQLiteBackup {
         func refuse(_ reason: String) -> RegistryError {
             RegistryError(.serviceUnavailable, "The copy at \(path) failed its checks: \(reason)")
         }
-        guard let header = FileManager.default.contents(atPath: path)?.prefix(16) ?? nil,
-            header.elementsEqual(Array("SQLite format 3\u{0}".utf8))
-        else {
+        // The header only: a copy may be gigabytes.
+        let header = FileHandle(forReadingAtPath: path).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: 16)
+        }
+        guard let header, header.elementsEqual(Array("SQLite format 3\u{0}".utf8)) else {
             throw refuse("it is not a SQLite database.")
         }
         do {
